@@ -1,0 +1,43 @@
+# Everything a teacher, editor or CI needs, from a fresh machine with Python 3.11+.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+STAMP  := $(VENV)/.installed
+
+.PHONY: site serve check test bench schema browsers clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	@touch $(STAMP)
+
+## make site: check (reporting, not blocking), then build site/ (kept if the build fails)
+site: $(STAMP)
+	$(PY) -m curriculum check --no-fail
+	$(PY) scripts/build_site.py
+
+## make serve: preview on http://127.0.0.1:8000, reloading on lesson changes
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve
+
+## make check: the pull-request gate (exit 1 on any error, including a coverage shortfall)
+check: $(STAMP)
+	$(PY) -m curriculum check
+
+## make test: the whole test suite
+test: $(STAMP)
+	$(PY) -m pytest
+
+## make bench: synthetic corpora of 100 / 1,000 / 5,000 lessons; prints the figures
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+## make schema: regenerate schema/lesson.schema.json after changing fields or curriculum.yml
+schema: $(STAMP)
+	$(PY) -m curriculum schema --write
+
+clean:
+	rm -rf site .build

@@ -1,0 +1,100 @@
+"""Reading the lesson body: headings, the 도입/전개/정리 phases and their minutes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Phase
+
+HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+PHASE_NAMES = ("도입", "전개", "정리")
+PHASE = re.compile(r"^(?:(\d+)\s*차시\s*)?(도입|전개|정리)(?![가-힣])\s*(.*)$")
+MINUTES = re.compile(r"^\(\s*(\d+)\s*분\s*\)$")
+MATERIAL = re.compile(r"^\s*(?:[-*+]\s+|\d+\.\s+)?◈\s*(.+)$")
+NOTE = re.compile(r"^\s*(?:[-*+]\s+|\d+\.\s+)?※\s*(.+)$")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+(.+)$")
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    line: int  # 1-based line in the file
+
+
+@dataclass
+class Body:
+    headings: list[Heading]
+    phases: list[Phase]
+    bad_phases: list[tuple[int, str]]  # (line, heading) of phase headings without minutes
+    sections: dict[str, int]  # level-2 heading text -> line
+    materials: list[str]
+
+
+def parse_body(body: str, first_line: int) -> Body:
+    headings: list[Heading] = []
+    phases: list[Phase] = []
+    bad: list[tuple[int, str]] = []
+    sections: dict[str, int] = {}
+    materials: list[str] = []
+    current: Phase | None = None
+    section = ""
+    in_fence = False
+    period = 1
+    for i, raw in enumerate(body.split("\n")):
+        line_no = first_line + i
+        if FENCE.match(raw):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        m = HEADING.match(raw)
+        if m:
+            level, text = len(m.group(1)), m.group(2).strip()
+            headings.append(Heading(level, text, line_no))
+            if level <= 2:
+                current = None
+                section = text
+                sections.setdefault(text, line_no)
+                pm = PHASE.match(text) if level == 2 else None
+                if pm:
+                    if pm.group(1):
+                        period = int(pm.group(1))
+                    minutes = MINUTES.match(pm.group(3).strip())
+                    if minutes:
+                        current = Phase(pm.group(2), period, int(minutes.group(1)), line_no)
+                        phases.append(current)
+                    else:
+                        bad.append((line_no, text))
+            elif current is not None and level == 3:
+                current.elements.append(text)
+            continue
+        if current is not None:
+            mm = MATERIAL.match(raw)
+            if mm:
+                current.materials.append(mm.group(1).strip())
+                continue
+            nm = NOTE.match(raw)
+            if nm:
+                current.notes.append(nm.group(1).strip())
+        elif section == "준비물":
+            li = LIST_ITEM.match(raw)
+            if li:
+                materials.append(li.group(1).lstrip("◈ ").strip())
+    return Body(headings, phases, bad, sections, materials)
+
+
+def without_section(body: str, title: str) -> str:
+    """The body with one level-2 section removed (shown elsewhere on the page)."""
+    out, skipping, in_fence = [], False, False
+    for raw in body.split("\n"):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+        m = None if in_fence else HEADING.match(raw)
+        if m and len(m.group(1)) <= 2:
+            skipping = m.group(2).strip() == title
+        if not skipping:
+            out.append(raw)
+    return "\n".join(out)

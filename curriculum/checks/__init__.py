@@ -1,0 +1,1 @@
+"""Checks that look across files: coverage, links, contacts, wording, personal data."""

@@ -1,0 +1,172 @@
+"""Command line: `curriculum check`, `curriculum schema`, `curriculum new`.
+
+Exit codes of `check`: 0 no errors (warnings allowed), 1 errors found, 2 the check
+itself could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from pathlib import Path
+
+from .findings import default_format, format_report
+
+SCHEMA_PATH = "schema/lesson.schema.json"
+
+
+def _root(arg: str | None) -> Path:
+    root = Path(arg or ".").resolve()
+    if not (root / "curriculum.yml").exists():
+        raise SystemExit(f"curriculum: no curriculum.yml in {root} (run from the repository "
+                         "root or pass --root)")
+    return root
+
+
+def cmd_check(args) -> int:
+    from .engine import load
+
+    loaded = load(_root(args.root))
+    fmt = args.format or default_format()
+    print(format_report(loaded.report, fmt))
+    if args.no_fail:
+        return 0
+    return 1 if loaded.report.errors else 0
+
+
+def schema_text(root: Path) -> str:
+    from .engine import load
+    from .fields import json_schema
+
+    cur = load(root).curriculum
+    return json.dumps(json_schema(list(cur.tracks), list(cur.topics)), ensure_ascii=False,
+                      indent=2) + "\n"
+
+
+def cmd_schema(args) -> int:
+    root = _root(args.root)
+    text = schema_text(root)
+    if args.write:
+        # The one file outside site/ this command writes, and only when asked to.
+        out = root / SCHEMA_PATH
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {SCHEMA_PATH}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+LESSON_TEMPLATE = """---
+id: {id}
+title: 수업 제목
+track: {track}
+grades: {grades}
+periods: 1
+topics: [{topic}]
+objectives:
+  - ~을 설명할 수 있다.
+summary: 이 수업을 한 문장으로 소개합니다.
+status: draft
+reviewed: {today}
+handouts: []
+---
+
+## 준비물
+
+- ◈ 활동지
+
+## 도입 ({intro}분)
+
+### 마음 열기
+
+- **T:** 교사 발문
+- **S:** 학생 예상 반응
+- ※ 약속 정하기: 이름 말하지 않기, 말하고 싶지 않으면 넘어가기
+
+## 전개 ({main}분)
+
+### 활동 1.
+
+## 정리 ({close}분)
+
+### 배움 정리
+
+## 유의점
+
+- 수업 전 상담 교사에게 수업 일정을 알린다.
+
+## 평가
+
+| 평가 요소 | 평가 방법 | 상 | 중 | 하 |
+|---|---|---|---|---|
+|  |  |  |  |  |
+"""
+
+
+def cmd_new(args) -> int:
+    from .engine import load, today
+
+    root = _root(args.root)
+    cur = load(root).curriculum
+    if args.track not in cur.tracks:
+        print(f"curriculum: unknown track `{args.track}`; tracks: {', '.join(cur.tracks)}",
+              file=sys.stderr)
+        return 2
+    import re
+    if not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", args.slug):
+        print("curriculum: the folder name may use lower-case letters, digits and hyphens",
+              file=sys.stderr)
+        return 2
+    folder = root / "lessons" / args.track / args.slug
+    if folder.exists():
+        print(f"curriculum: {folder.relative_to(root)} already exists", file=sys.stderr)
+        return 2
+    track = cur.tracks[args.track]
+    m = track.minutes
+    intro, close = (5, 5) if m <= 45 else (10, 10) if m >= 60 else (5, 7)
+    folder.mkdir(parents=True)
+    (folder / "index.md").write_text(LESSON_TEMPLATE.format(
+        id=f"{args.track}-{args.slug}", track=args.track, grades=json.dumps(track.grades),
+        topic=track.required_topics[0] if track.required_topics else next(iter(cur.topics)),
+        today=today().isoformat(), intro=intro, main=m - intro - close, close=close),
+        encoding="utf-8")
+    print(f"created {(folder / 'index.md').relative_to(root)} (status: draft)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="curriculum", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", help="repository root (default: current folder)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("check", help="check lessons, guides and coverage")
+    p.add_argument("--format", choices=["text", "github", "json"],
+                   help="output form (default: github under GitHub Actions, else text)")
+    p.add_argument("--no-fail", action="store_true",
+                   help="report findings but exit 0 (used before building the site)")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("schema", help="print (or --write) the lesson front matter JSON Schema")
+    p.add_argument("--write", action="store_true", help=f"write {SCHEMA_PATH}")
+    p.set_defaults(func=cmd_schema)
+    p = sub.add_parser("new", help="create a new draft lesson from the template")
+    p.add_argument("track")
+    p.add_argument("slug")
+    p.set_defaults(func=cmd_new)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+            return 2
+        raise
+    except Exception:  # the check itself failed: say so, exit 2, never pretend success
+        print("curriculum: internal error, the check could not run:", file=sys.stderr)
+        traceback.print_exc()
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

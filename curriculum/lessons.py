@@ -1,0 +1,229 @@
+"""Loading lesson bundles (lessons/<track>/<slug>/) and checking each one on its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from .body import PHASE_NAMES, parse_body
+from .fields import FIELDS, check_value, closest_field
+from .findings import WARNING, Report
+from .model import Handout, Lesson, Track
+from .source import load_document, rel
+
+REQUIRED_SECTIONS = ("준비물", "유의점", "평가")
+HANDOUT_KINDS = ("worksheet", "parent-letter", "teacher-card", "poster")
+HANDOUT_AUDIENCES = ("student", "parent", "teacher")
+OBJECTIVE_END = re.compile(r"수\s*있다\.?$")
+
+
+def discover(root: Path, report: Report, tracks: dict[str, Track]) -> list[Path]:
+    """Paths of lesson index.md files; odd things in lessons/ become findings."""
+    base = root / "lessons"
+    found: list[Path] = []
+    if not base.is_dir():
+        report.add("lessons", 1, "lessons-missing", "there is no lessons/ folder",
+                   "create lessons/<track>/<slug>/index.md")
+        return found
+    for track_dir in sorted(base.iterdir()):
+        name = rel(root, track_dir)
+        if track_dir.name.startswith("."):
+            continue
+        if track_dir.is_symlink():
+            report.add(name, 1, "symlink", "this folder is a symbolic link",
+                       "move the real folder here; links can lead outside the repository")
+            continue
+        if not track_dir.is_dir():
+            if track_dir.name.lower() not in ("readme.md",):
+                report.add(name, 1, "stray-file", "files directly in lessons/ are not published",
+                           "move it into a lesson folder: lessons/<track>/<slug>/index.md")
+            continue
+        if track_dir.name not in tracks:
+            near = closest_field_of(track_dir.name, tracks)
+            report.add(name, 1, "unknown-track-folder",
+                       f"`{track_dir.name}` is not a track in curriculum.yml",
+                       f"rename the folder to a track key{f' (did you mean `{near}`?)' if near else ''}")
+            continue
+        for lesson_dir in sorted(track_dir.iterdir()):
+            lname = rel(root, lesson_dir)
+            if lesson_dir.name.startswith("."):
+                continue
+            if lesson_dir.is_symlink():
+                report.add(lname, 1, "symlink", "this folder is a symbolic link",
+                           "move the real folder here; links can lead outside the repository")
+                continue
+            if not lesson_dir.is_dir():
+                report.add(lname, 1, "stray-file",
+                           "files directly in a track folder are not published",
+                           "put each lesson in its own folder with an index.md")
+                continue
+            index = lesson_dir / "index.md"
+            if not index.exists() and not index.is_symlink():
+                report.add(lname, 1, "lesson-index-missing", "this lesson folder has no index.md",
+                           "add index.md with the lesson plan, or delete the empty folder")
+                continue
+            found.append(index)
+    return found
+
+
+def closest_field_of(word, options):
+    import difflib
+    m = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return m[0] if m else None
+
+
+def load_lesson(root: Path, index: Path, report: Report, tracks: dict[str, Track],
+                topics: set[str], today: dt.date, review_months: int) -> Lesson | None:
+    doc = load_document(root, index, report)
+    if doc is None:
+        return None
+    name, meta, lines = doc.path, doc.meta, doc.lines
+    allowed = {"tracks": set(tracks), "topics": topics}
+    track_dir, slug = index.parent.parent.name, index.parent.name
+    ok = True
+    for key in meta:
+        if key not in FIELDS:
+            near = closest_field(str(key))
+            report.add(name, lines.get(key, 1), "unknown-field", f"unknown field `{key}`",
+                       f"did you mean `{near}`?" if near else
+                       f"allowed fields: {', '.join(FIELDS)}")
+    for field, spec in FIELDS.items():
+        if field not in meta:
+            if spec["required"]:
+                report.add(name, doc.meta_line, "missing-field", f"required field `{field}` is missing",
+                           f"add a line `{field}: …` to the front matter: {spec['hint']}")
+                ok = False
+            continue
+        for index_no, problem in check_value(field, meta[field], spec, allowed):
+            line = lines.get((field, index_no), lines.get(field, 1)) if index_no is not None \
+                else lines.get(field, 1)
+            report.add(name, line, f"invalid-{field}", problem, spec["hint"])
+            ok = False
+    if not ok:
+        return None
+
+    lesson = Lesson(
+        id=meta["id"], title=meta["title"].strip(), track=meta["track"],
+        grades=list(meta["grades"]), periods=meta["periods"], topics=list(meta["topics"]),
+        objectives=[o.strip() for o in meta["objectives"]], status=meta["status"],
+        reviewed=meta["reviewed"], handouts=list(meta["handouts"]), path=name, slug=slug,
+        order=meta.get("order", 0), summary=str(meta.get("summary", "") or "").strip(),
+        body=doc.body, body_line=doc.body_line, lines=lines)
+    track = tracks[lesson.track]
+
+    # Where the lesson is must agree with what it says it is.
+    if lesson.track != track_dir:
+        report.add(name, lines["track"], "track-folder-mismatch",
+                   f"track is `{lesson.track}` but the lesson is in lessons/{track_dir}/",
+                   f"move the folder to lessons/{lesson.track}/ or set `track: {track_dir}`")
+    expected_id = f"{track_dir}-{slug}"
+    if lesson.id != expected_id:
+        report.add(name, lines["id"], "id-folder-mismatch",
+                   f"id `{lesson.id}` does not match its folder (expected `{expected_id}`)",
+                   f"set `id: {expected_id}` or rename the folder")
+    stray = sorted(set(lesson.grades) - set(track.grades))
+    if stray:
+        report.add(name, lines["grades"], "invalid-grades",
+                   f"grade(s) {stray} are not taught in track `{track.key}` "
+                   f"(grades {track.grades or 'none: an adult track'})",
+                   f"use grades from {track.grades}" if track.grades else "write `grades: []`")
+    for i, obj in enumerate(lesson.objectives):
+        if not OBJECTIVE_END.search(obj):
+            report.add(name, lines.get(("objectives", i), lines["objectives"]), "objective-form",
+                       f"objective does not end in '~할 수 있다.': {obj[:40]}",
+                       "phrase it as what learners can do: '…을 설명할 수 있다.'",
+                       severity=WARNING)
+    if lesson.reviewed and (today - lesson.reviewed).days > review_months * 30.44:
+        report.add(name, lines["reviewed"], "review-stale",
+                   f"last reviewed {lesson.reviewed.isoformat()}, more than {review_months} "
+                   "months ago", "re-check facts, law and contacts, then update `reviewed`",
+                   severity=WARNING)
+    elif lesson.reviewed and lesson.reviewed > today:
+        report.add(name, lines["reviewed"], "review-future",
+                   f"`reviewed` {lesson.reviewed.isoformat()} is in the future",
+                   "write the date the review actually happened", severity=WARNING)
+
+    check_body(lesson, track, report)
+    load_handouts(root, index.parent, lesson, report)
+    return lesson
+
+
+def check_body(lesson: Lesson, track: Track, report: Report) -> None:
+    name = lesson.path
+    parsed = parse_body(lesson.body, lesson.body_line)
+    lesson.phases, lesson.materials = parsed.phases, parsed.materials
+    for line, text in parsed.bad_phases:
+        report.add(name, line, "phase-minutes-missing",
+                   f"phase heading `{text}` does not say its minutes",
+                   "write the minutes in parentheses: `## 전개 (30분)`")
+    have = {p.name for p in parsed.phases} | {t.split()[0] for _, t in parsed.bad_phases}
+    for phase in PHASE_NAMES:
+        if phase not in have:
+            report.add(name, lesson.body_line, "phase-missing", f"the lesson has no `{phase}` phase",
+                       f"add a heading `## {phase} (N분)` (order: 도입, 전개, 정리)")
+    expected = track.minutes * lesson.periods
+    total = sum(p.minutes for p in parsed.phases)
+    if parsed.phases and not parsed.bad_phases and total != expected:
+        parts = " + ".join(f"{p.name} {p.minutes}" for p in parsed.phases)
+        report.add(name, parsed.phases[0].line, "phase-minutes-sum",
+                   f"phase minutes add up to {total} ({parts}) but {lesson.periods} "
+                   f"{track.unit} of {track.name} is {expected} minutes",
+                   f"change the minutes so they add up to {expected}, or change `periods`")
+    for section in REQUIRED_SECTIONS:
+        if not any(s == section or s.startswith(section + " ") for s in parsed.sections):
+            report.add(name, lesson.body_line, "section-missing",
+                       f"the lesson has no `## {section}` section",
+                       f"add `## {section}` (see docs/editors/lesson-format.md)")
+    if not any(h.level == 1 for h in parsed.headings):
+        return
+    h1 = next(h for h in parsed.headings if h.level == 1)
+    report.add(name, h1.line, "extra-title", "the body has its own `#` title",
+               "remove it: the page title comes from `title:` in the front matter",
+               severity=WARNING)
+
+
+def load_handouts(root: Path, folder: Path, lesson: Lesson, report: Report) -> None:
+    hdir = folder / "handouts"
+    files = {p.stem: p for p in sorted(hdir.glob("*.md"))} if hdir.is_dir() else {}
+    for i, hname in enumerate(lesson.handouts):
+        line = lesson.lines.get(("handouts", i), lesson.lines.get("handouts", 1))
+        path = files.get(hname)
+        if path is None:
+            report.add(lesson.path, line, "handout-missing",
+                       f"handout `{hname}` is listed but handouts/{hname}.md does not exist",
+                       "create the file, or remove the name from `handouts`"
+                       + (f" (files there: {', '.join(files)})" if files else ""))
+            continue
+        doc = load_document(root, path, report)
+        if doc is None:
+            continue
+        meta, hn = doc.meta, doc.path
+        problems = []
+        if not isinstance(meta.get("title"), str) or not meta["title"].strip():
+            problems.append(("title", "`title` is missing", "write the handout's Korean title"))
+        if meta.get("kind") not in HANDOUT_KINDS:
+            problems.append(("kind", f"`kind` must be one of {', '.join(HANDOUT_KINDS)}",
+                             "e.g. `kind: worksheet`"))
+        if meta.get("audience") not in HANDOUT_AUDIENCES:
+            problems.append(("audience", f"`audience` must be one of {', '.join(HANDOUT_AUDIENCES)}",
+                             "who reads the printed sheet: `audience: student`"))
+        pages = meta.get("pages", 1)
+        if not isinstance(pages, int) or isinstance(pages, bool) or not 1 <= pages <= 20:
+            problems.append(("pages", "`pages` must be a whole number of A4 pages (1-20)",
+                             "the page budget, e.g. `pages: 2`"))
+        for key in sorted(set(meta) - {"title", "kind", "audience", "pages"}):
+            problems.append((key, f"unknown field `{key}`", "allowed: title, kind, audience, pages"))
+        for key, msg, hint in problems:
+            report.add(hn, doc.lines.get(key, doc.meta_line), "handout-field", msg, hint)
+        if problems:
+            continue
+        lesson.handout_files.append(Handout(
+            name=hname, path=hn, title=meta["title"].strip(), kind=meta["kind"],
+            audience=meta["audience"], pages=pages, body=doc.body, body_line=doc.body_line))
+    for hname, path in files.items():
+        if hname not in lesson.handouts:
+            report.add(rel(root, path), 1, "handout-unlisted",
+                       f"handouts/{hname}.md is not listed in the lesson's `handouts`",
+                       f"add `{hname}` to `handouts:` in index.md, or delete the file",
+                       severity=WARNING)

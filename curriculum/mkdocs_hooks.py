@@ -1,0 +1,83 @@
+"""The one thin adapter between the engine and MkDocs (loaded through `hooks:`).
+
+It hands the engine's generated pages to MkDocs as virtual files, copies lesson
+pictures, points "edit this page" at the real source file and makes `mkdocs serve`
+watch the curriculum sources. Everything clever lives in the engine.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from curriculum.engine import load
+from curriculum.render.pages import all_pages
+
+log = logging.getLogger("mkdocs.plugins.curriculum")
+_state: dict = {}
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config):
+    root = _root(config)
+    loaded = load(root, docs_dir=os.path.relpath(config.docs_dir, root))
+    _state["loaded"], _state["root"] = loaded, root
+    if not config.repo_url:
+        config.edit_uri = ""  # no repository known: no edit links rather than broken ones
+    config.mdx_configs.setdefault("curriculum.markdown_ext", {})["root"] = str(root)
+    errors, warnings = len(loaded.report.errors), len(loaded.report.warnings)
+    if errors or warnings:
+        # Not a MkDocs warning: `make site` still builds a curriculum that falls short
+        # (the coverage page shows the gap); `make check` is the gate.
+        log.info("curriculum: %d error(s), %d warning(s); run `make check` for details",
+                 errors, warnings)
+    return config
+
+
+def on_files(files, config):
+    loaded, root = _state["loaded"], _state["root"]
+    sources = {}
+    for page in all_pages(loaded):
+        if files.get_file_from_path(page.path) is not None:
+            log.warning("curriculum: docs/%s hides the generated page of the same name",
+                        page.path)
+            continue
+        files.append(File.generated(config, page.path, content=page.markdown))
+        sources[page.path] = page.source
+    # Pictures and other files of lesson bundles (never the Markdown sources).
+    for lesson in loaded.curriculum.lessons:
+        folder = root / lesson.url_dir
+        for dirpath, _, names in os.walk(folder):
+            for name in names:
+                path = Path(dirpath) / name
+                if path.suffix == ".md" or path.is_symlink():
+                    continue
+                src_uri = path.relative_to(root).as_posix()
+                if files.get_file_from_path(src_uri) is None:
+                    files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    _state["sources"] = sources
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    source = _state.get("sources", {}).get(page.file.src_uri)
+    if page.file.src_uri in _state.get("sources", {}):
+        page.edit_url = None
+        if source and config.repo_url:
+            branch = _state["loaded"].curriculum.site.get("edit_branch", "main")
+            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{source}"
+    return markdown
+
+
+def on_serve(server, config, builder):
+    root = _state.get("root") or _root(config)
+    for name in ("lessons", "curriculum.yml", "contacts.yml", "language-rules.yml"):
+        if (root / name).exists():
+            server.watch(str(root / name))
+    return server

@@ -1,0 +1,122 @@
+"""The curriculum as plain data: tracks, topics, contacts, lessons and handouts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Topic:
+    key: str
+    name: str
+    name_en: str
+
+
+@dataclass
+class Track:
+    key: str
+    name: str
+    short: str
+    name_en: str
+    audience: str  # student | adult
+    grades: list[int]
+    minutes: int
+    unit: str  # 차시 for students, 회기 for adult sessions
+    required_topics: list[str]
+    min_lessons: int
+    help: list[str]
+    line: int = 1  # line in curriculum.yml, for coverage findings
+
+
+@dataclass
+class Contact:
+    key: str
+    name: str
+    name_en: str = ""
+    phone: list[str] = field(default_factory=list)
+    text: str = ""
+    url: str = ""
+    where: str = ""
+    hours: str = ""
+    purpose: str = ""
+    purpose_en: str = ""
+    source: str = ""
+    checked: dt.date | None = None
+    line: int = 1
+
+
+@dataclass
+class Phase:
+    name: str  # 도입 | 전개 | 정리
+    period: int  # 1-based 차시 this phase belongs to
+    minutes: int
+    line: int
+    elements: list[str] = field(default_factory=list)  # the ### headings: 학습 요소
+    materials: list[str] = field(default_factory=list)  # lines starting with ◈
+    notes: list[str] = field(default_factory=list)  # lines starting with ※
+
+
+@dataclass
+class Handout:
+    name: str
+    path: str  # relative to the repository
+    title: str = ""
+    kind: str = ""
+    audience: str = ""
+    pages: int = 1
+    body: str = ""
+    body_line: int = 1
+
+
+@dataclass
+class Lesson:
+    id: str
+    title: str
+    track: str
+    grades: list[int]
+    periods: int
+    topics: list[str]
+    objectives: list[str]
+    status: str
+    reviewed: dt.date | None
+    handouts: list[str]
+    path: str  # lessons/<track>/<slug>/index.md, relative to the repository
+    slug: str
+    order: int = 0
+    summary: str = ""
+    body: str = ""
+    body_line: int = 1
+    lines: dict = field(default_factory=dict)
+    phases: list[Phase] = field(default_factory=list)
+    materials: list[str] = field(default_factory=list)  # items of ## 준비물
+    handout_files: list[Handout] = field(default_factory=list)
+
+    @property
+    def published(self) -> bool:
+        return self.status == "published"
+
+    @property
+    def url_dir(self) -> str:
+        """Where the page lives in the site, e.g. lessons/middle/deepfake-harm/."""
+        return self.path.rsplit("/", 1)[0] + "/"
+
+
+@dataclass
+class Curriculum:
+    root: Path
+    site: dict
+    tracks: dict[str, Track]
+    topics: dict[str, Topic]
+    contacts: dict[str, Contact]
+    lessons: list[Lesson] = field(default_factory=list)
+
+    def lessons_of(self, track: str, published_only: bool = False) -> list[Lesson]:
+        return sorted((l for l in self.lessons if l.track == track
+                       and (l.published or not published_only)),
+                      key=lambda l: (l.order or 10**6, l.id))
+
+    def minutes(self, lesson: Lesson) -> int | None:
+        track = self.tracks.get(lesson.track)
+        return track.minutes * lesson.periods if track else None

@@ -1,0 +1,1 @@
+"""Rendering: the Markdown of generated pages (plain strings, no MkDocs)."""

@@ -17,7 +17,8 @@ def build(out: Path, strict: bool = True) -> int:
     build_root = ROOT / ".build"
     build_root.mkdir(exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="site-", dir=build_root))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(tmp)]
+    # No --quiet: it hides warnings from the counter that --strict relies on.
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp)]
     if strict:
         cmd.append("--strict")
     result = subprocess.run(cmd, cwd=ROOT)

@@ -1,0 +1,95 @@
+"""Bad input of every kind becomes a finding with a file and line, never a traceback."""
+
+import os
+
+import pytest
+
+from conftest import check, site_files
+from curriculum.findings import Report
+from curriculum.source import parse_yaml, split_front_matter
+
+LESSON = "lessons/middle/fake-photos/index.md"
+
+
+def codes(root):
+    return {(f.path, f.code) for f in check(root).report.findings}
+
+
+def test_healthy_fixture_has_no_findings(healthy):
+    assert check(healthy).report.findings == []
+
+
+def test_binary_file(healthy):
+    (healthy / LESSON).write_bytes(b"---\nid: x\n\x00\x01\x02 binary")
+    assert (LESSON, "binary-file") in codes(healthy)
+
+
+def test_wrong_encoding_points_at_the_line(healthy):
+    text = (healthy / LESSON).read_text("utf-8")
+    (healthy / LESSON).write_bytes(text.encode("cp949"))
+    found = [f for f in check(healthy).report.findings if f.code == "encoding"]
+    assert found and found[0].path == LESSON and found[0].line == 3  # first Hangul: the title
+    assert "UTF-8" in found[0].hint
+
+
+def test_huge_file(healthy):
+    (healthy / LESSON).write_text("---\n" + "x" * (1024 * 1024 + 10))
+    assert (LESSON, "file-too-large") in codes(healthy)
+
+
+def test_symlinked_lesson_file_and_folder(healthy, tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text((healthy / LESSON).read_text())
+    (healthy / LESSON).unlink()
+    os.symlink(outside, healthy / LESSON)
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "elsewhere", healthy / "lessons/middle/linked")
+    found = codes(healthy)
+    assert (LESSON, "symlink") in found
+    assert ("lessons/middle/linked", "symlink") in found
+
+
+def test_yaml_that_is_not_a_mapping(healthy):
+    (healthy / LESSON).write_text("---\n- just\n- a list\n---\n\n본문\n")
+    assert (LESSON, "front-matter-not-mapping") in codes(healthy)
+
+
+def test_impossible_date_is_a_finding(healthy):
+    text = (healthy / LESSON).read_text().replace("reviewed: 2026-11-01", "reviewed: 2026-13-45")
+    (healthy / LESSON).write_text(text)
+    assert (LESSON, "yaml-value") in codes(healthy)
+
+
+def test_wrong_types_in_lists_point_at_the_item(healthy):
+    text = (healthy / LESSON).read_text().replace("grades: [1, 2, 3]", "grades:\n  - 1\n  - 둘")
+    (healthy / LESSON).write_text(text)
+    f = [f for f in check(healthy).report.findings if f.code == "invalid-grades"]
+    assert f and f[0].line == 7
+
+
+def test_broken_config_files_do_not_crash(healthy):
+    (healthy / "curriculum.yml").write_text("tracks: [\n")
+    (healthy / "contacts.yml").write_bytes(b"\xff\xfe\x00")
+    found = codes(healthy)
+    assert ("curriculum.yml", "yaml-syntax") in found
+    assert ("contacts.yml", "binary-file") in found
+
+
+def test_checking_writes_nothing(healthy):
+    before = site_files(healthy)
+    check(healthy)
+    assert site_files(healthy) == before
+
+
+def test_front_matter_split_keeps_line_numbers():
+    fm, fm_line, body, body_line = split_front_matter("---\na: 1\nb: 2\n---\n첫 줄\n")
+    assert fm == "a: 1\nb: 2\n" and fm_line == 2
+    assert body == "첫 줄\n" and body_line == 5
+
+
+@pytest.mark.parametrize("text,line", [("a: 1\nb: [1,\n", 3), ("a: 1\n  b: 2\n", 2)])
+def test_yaml_errors_carry_their_line(text, line):
+    report = Report()
+    data, _ = parse_yaml(text, "x.md", 2, report)
+    assert data is None and report.findings[0].code == "yaml-syntax"
+    assert report.findings[0].line == line + 1

@@ -1,0 +1,154 @@
+"""Build the real site into a temporary folder and check what teachers will get."""
+
+import html
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, check, site_files
+
+REPO_URL = "https://github.com/example/curriculum"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    before = site_files(ROOT)
+    env = dict(os.environ, SITE_REPO_URL=REPO_URL, SITE_URL="https://example.org/curriculum/")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
+                             "--site-dir", str(out)], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert site_files(ROOT) == before, "the build changed a source file"
+    return out
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return check(ROOT)
+
+
+def page(built, url_path):
+    return (built / url_path / "index.html").read_text("utf-8")
+
+
+def plain(text):
+    return html.unescape(text)
+
+
+def test_every_lesson_has_a_page_with_its_plan(built, loaded):
+    cur = loaded.curriculum
+    assert cur.lessons
+    for lesson in cur.lessons:
+        text = page(built, lesson.url_dir)
+        assert '<html lang="ko"' in text
+        assert f"<title>{lesson.title} - 디지털 성범죄 예방교육</title>" in plain(text)
+        assert "<caption>수업 개요</caption>" in text
+        assert re.search(r"<caption>교수·학습 과정 \(총 \d+분\)</caption>", text)
+        assert '<th scope="row">도입</th>' in text or '<th scope="row">1차시 도입</th>' in text
+        assert '<th scope="col">시간(분)</th>' in text
+        assert 'id="도움-받을-곳"' in text and "help-block" in text
+        for objective in lesson.objectives:
+            assert objective in plain(text)
+
+
+def test_lesson_header_links_topics_and_edit_points_at_the_real_source(built, loaded):
+    lesson = loaded.curriculum.lessons[0]
+    text = page(built, lesson.url_dir)
+    for t in lesson.topics:
+        assert f'href="../../../topics/{t}/"' in text
+    assert f'href="{REPO_URL}/edit/main/{lesson.path}"' in text
+    guide = page(built, "guides/help")
+    assert f'href="{REPO_URL}/edit/main/docs/guides/help.md"' in guide
+
+
+def test_catalog_per_track_lists_every_published_lesson(built, loaded):
+    cur = loaded.curriculum
+    for key, track in cur.tracks.items():
+        text = page(built, f"lessons/{key}")
+        assert f"<caption>{track.name} 수업 목록</caption>" in text
+        for lesson in cur.lessons_of(key, published_only=True):
+            assert f'href="{lesson.slug}/"' in text
+            minutes = track.minutes * lesson.periods
+            assert f"{lesson.periods}{track.unit}({minutes}분)" in text
+
+
+def test_topic_pages_and_coverage_matrix_agree_with_the_check(built, loaded):
+    cur = loaded.curriculum
+    text = page(built, "coverage")
+    assert "<caption>학교급·대상 × 주제 충족 표</caption>" in text
+    for track in cur.tracks.values():
+        assert f">{track.name}</a></th>" in text
+    shortfalls = [f for f in loaded.report.errors if f.code.startswith("coverage-")]
+    assert ("부족한 곳" in text) == bool(shortfalls)
+    assert text.count('class="cov-missing"') == sum(1 for f in shortfalls if f.code == "coverage-topic")
+    for key in cur.topics:
+        assert (built / "topics" / key / "index.html").exists()
+
+
+def test_korean_heading_ids(built, loaded):
+    lesson = loaded.curriculum.lessons[0]
+    text = page(built, lesson.url_dir)
+    assert re.search(r'<h2 id="도입-\d+분"', text)
+    assert not re.search(r'id="_\d+"', text)
+
+
+def test_skip_link_and_no_masthead(built):
+    text = page(built, "")
+    assert "본문 바로가기" in text
+    assert "공식 전자정부 누리집" not in text
+
+
+OFFSITE = re.compile(r"""<(script|link|img|iframe|source)\b[^>]*?\b(src|href)=["'](https?:)?//""",
+                     re.I)
+
+
+def test_no_request_leaves_the_site(built):
+    for path in built.rglob("*.html"):
+        text = path.read_text("utf-8")
+        bad = [m.group(0) for m in OFFSITE.finditer(text)
+               if "rel=\"canonical\"" not in m.group(0) and "rel=canonical" not in m.group(0)]
+        assert not bad, f"{path}: {bad[:3]}"
+    for css in built.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text("utf-8")), css
+        assert "@import" not in css.read_text("utf-8") or "http" not in css.read_text("utf-8")
+    fonts = list((built / "assets" / "fonts").glob("*.woff2"))
+    assert len(fonts) == 2
+
+
+def test_page_titles_are_unique(built):
+    titles = Counter()
+    for path in built.rglob("index.html"):
+        m = re.search(r"<title>(.*?)</title>", path.read_text("utf-8"), re.S)
+        titles[m.group(1).strip()] += 1
+    assert [t for t, n in titles.items() if n > 1] == []
+
+
+def test_navigation_stays_small(built, loaded):
+    """Lessons are not in the navigation: a lesson page links to no other lesson page."""
+    lesson = loaded.curriculum.lessons[0]
+    text = page(built, lesson.url_dir)
+    others = [l for l in loaded.curriculum.lessons if l.id != lesson.id]
+    linked = [l for l in others if f"{l.track}/{l.slug}/\"" in text]
+    assert linked == []
+
+
+def test_data_tables_have_captions_and_column_scopes(built):
+    for path in list(built.glob("guides/*/index.html")) + list(built.glob("lessons/*/*/index.html")):
+        text = path.read_text("utf-8")
+        for table in re.findall(r"<table\b.*?</table>", text, re.S):
+            assert "<caption>" in table, path
+            assert "<th>" not in table, path  # every header cell has a scope
+
+
+def test_search_index_holds_lessons(built, loaded):
+    import json
+    docs = json.loads((built / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    titles = {d["title"] for d in docs}
+    for lesson in loaded.curriculum.lessons:
+        assert lesson.title in titles

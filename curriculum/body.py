@@ -44,13 +44,14 @@ def parse_body(body: str, first_line: int) -> Body:
     in_fence = False
     period = 1
     for i, raw in enumerate(body.split("\n")):
-        line_no = first_line + i
-        if FENCE.match(raw):
+        # Most lines are prose: skip them with cheap tests before any regex.
+        if ("```" in raw or "~~~" in raw) and FENCE.match(raw):
             in_fence = not in_fence
             continue
         if in_fence:
             continue
-        m = HEADING.match(raw)
+        line_no = first_line + i
+        m = HEADING.match(raw) if raw[:1] == "#" else None
         if m:
             level, text = len(m.group(1)), m.group(2).strip()
             headings.append(Heading(level, text, line_no))
@@ -72,6 +73,8 @@ def parse_body(body: str, first_line: int) -> Body:
                 current.elements.append(text)
             continue
         if current is not None:
+            if "◈" not in raw and "※" not in raw:
+                continue
             mm = MATERIAL.match(raw)
             if mm:
                 current.materials.append(mm.group(1).strip())

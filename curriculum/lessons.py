@@ -185,6 +185,10 @@ def check_body(lesson: Lesson, track: Track, report: Report) -> None:
 
 def load_handouts(root: Path, folder: Path, lesson: Lesson, report: Report) -> None:
     hdir = folder / "handouts"
+    if hdir.is_symlink():
+        report.add(rel(root, hdir), 1, "symlink", "the handouts folder is a symbolic link",
+                   "move the real folder here; links can lead outside the repository")
+        return
     files = {p.stem: p for p in sorted(hdir.glob("*.md"))} if hdir.is_dir() else {}
     for i, hname in enumerate(lesson.handouts):
         line = lesson.lines.get(("handouts", i), lesson.lines.get("handouts", 1))

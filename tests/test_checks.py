@@ -157,3 +157,11 @@ def test_new_lesson_scaffold_passes_its_own_checks_except_review(healthy):
     # the template is a draft; only its placeholder objective wording is flagged
     assert all(f.severity == "warning" for f in mine), mine
     assert cli("--root", str(healthy), "new", "nowhere", "x").returncode == 2
+
+
+def test_code_spans_are_shown_not_checked_or_expanded(checker):
+    from curriculum.render.text import expand_contacts
+    assert run(checker, "예: `1337`로 잘못 쓴 경우, `{{contact:키}}`") == []
+    loaded = check(ROOT)
+    out = expand_contacts("`{{contact:police}}` → {{contact:police}}", loaded.curriculum.contacts)
+    assert out.startswith("`{{contact:police}}` → **경찰** 112")

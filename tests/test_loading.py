@@ -44,9 +44,12 @@ def test_symlinked_lesson_file_and_folder(healthy, tmp_path):
     os.symlink(outside, healthy / LESSON)
     (tmp_path / "elsewhere").mkdir()
     os.symlink(tmp_path / "elsewhere", healthy / "lessons/middle/linked")
+    hdir = healthy / "lessons/parents/talking/handouts"
+    os.symlink(tmp_path / "elsewhere", hdir)
     found = codes(healthy)
     assert (LESSON, "symlink") in found
     assert ("lessons/middle/linked", "symlink") in found
+    assert ("lessons/parents/talking/handouts", "symlink") in found
 
 
 def test_yaml_that_is_not_a_mapping(healthy):

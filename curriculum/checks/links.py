@@ -11,9 +11,9 @@ import posixpath
 import re
 
 from ..findings import WARNING, Report
+from .text import Locator, mask_fences
 
 LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
-FENCE = re.compile(r"^\s*(```|~~~)")
 VAGUE = re.compile(r"^\s*(여기|이곳|클릭|더\s?보기|자세히|바로가기|링크|here|click here|more|read more|link)\s*[.!]?\s*$",
                    re.IGNORECASE)
 EXTERNAL = ("http://", "https://", "mailto:", "tel:")
@@ -22,52 +22,48 @@ EXTERNAL = ("http://", "https://", "mailto:", "tel:")
 def check_links(path: str, site_path: str, body: str, first_line: int,
                 targets: set[str], report: Report) -> None:
     """`targets` holds every site path a link may reach (pages, images, files)."""
+    if "](" not in body:
+        return
+    text = mask_fences(body) if ("```" in body or "~~~" in body) else body
+    where = Locator(text, first_line)
     base = posixpath.dirname(site_path)
-    in_fence = False
-    for i, raw in enumerate(body.split("\n")):
-        if FENCE.match(raw):
-            in_fence = not in_fence
+    for m in LINK.finditer(text):
+        image, label, target = m.group(1) == "!", m.group(2), m.group(3)
+        line, col = where(m.start())
+        if image and not label.strip():
+            report.add(path, line, "image-alt-missing", "this picture has no alt text",
+                       "describe what the picture shows: ![그림: 두 친구가 사진을 보며 "
+                       "이야기하는 모습](images/talk.png)", col=col)
+        if not image and VAGUE.match(label):
+            report.add(path, line, "link-text-vague",
+                       f"link text “{label}” does not say where it goes",
+                       "name the destination: [삭제·신고 방법](../guides/takedown.md)",
+                       severity=WARNING, col=col)
+        if not target or target.startswith("#") or target.lower().startswith(EXTERNAL):
             continue
-        if in_fence or "](" not in raw:
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+            report.add(path, line, "link-scheme", f"link `{target}` uses an unsupported scheme",
+                       "link to pages of this site with relative paths, or to https:// sites",
+                       col=col)
             continue
-        line = first_line + i
-        for m in LINK.finditer(raw):
-            image, text, target = m.group(1) == "!", m.group(2), m.group(3)
-            col = m.start() + 1
-            if image and not text.strip():
-                report.add(path, line, "image-alt-missing", "this picture has no alt text",
-                           "describe what the picture shows: ![그림: 두 친구가 사진을 보며 "
-                           "이야기하는 모습](images/talk.png)", col=col)
-            if not image and VAGUE.match(text):
-                report.add(path, line, "link-text-vague",
-                           f"link text “{text}” does not say where it goes",
-                           "name the destination: [삭제·신고 방법](../guides/takedown.md)",
-                           severity=WARNING, col=col)
-            if not target or target.startswith("#") or target.lower().startswith(EXTERNAL):
-                continue
-            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
-                report.add(path, line, "link-scheme", f"link `{target}` uses an unsupported scheme",
-                           "link to pages of this site with relative paths, or to https:// sites",
-                           col=col)
-                continue
-            if target.startswith("/"):
-                report.add(path, line, "link-absolute",
-                           f"link `{target}` starts with '/', which breaks when the site moves",
-                           "write a relative path, e.g. ../guides/help.md", col=col)
-                continue
-            clean = target.split("#", 1)[0].split("?", 1)[0]
-            joined = posixpath.normpath(posixpath.join(base, clean)) if clean else site_path
-            if joined == ".." or joined.startswith("../"):
-                report.add(path, line, "link-outside",
-                           f"link `{target}` leads outside the site",
-                           "link only to pages and files inside docs/ and lessons/", col=col)
-                continue
-            candidates = (joined, joined + "/index.md", joined.rstrip("/") + ".md",
-                          joined + ("index.md" if joined.endswith("/") else ""))
-            if not any(c in targets for c in candidates):
-                near = difflib.get_close_matches(joined, sorted(targets), 1, 0.6)
-                hint = (f"did you mean `{posixpath.relpath(near[0], base or '.')}`?" if near
-                        else "check the file name and the number of ../ in the path")
-                report.add(path, line, "broken-link" if not image else "broken-image",
-                           f"`{target}` does not lead to any page or file of the site", hint,
-                           col=col)
+        if target.startswith("/"):
+            report.add(path, line, "link-absolute",
+                       f"link `{target}` starts with '/', which breaks when the site moves",
+                       "write a relative path, e.g. ../guides/help.md", col=col)
+            continue
+        clean = target.split("#", 1)[0].split("?", 1)[0]
+        joined = posixpath.normpath(posixpath.join(base, clean)) if clean else site_path
+        if joined == ".." or joined.startswith("../"):
+            report.add(path, line, "link-outside",
+                       f"link `{target}` leads outside the site",
+                       "link only to pages and files inside docs/ and lessons/", col=col)
+            continue
+        candidates = (joined, joined + "/index.md", joined.rstrip("/") + ".md",
+                      joined + ("index.md" if joined.endswith("/") else ""))
+        if not any(c in targets for c in candidates):
+            near = difflib.get_close_matches(joined, sorted(targets), 1, 0.6)
+            hint = (f"did you mean `{posixpath.relpath(near[0], base or '.')}`?" if near
+                    else "check the file name and the number of ../ in the path")
+            report.add(path, line, "broken-link" if not image else "broken-image",
+                       f"`{target}` does not lead to any page or file of the site", hint,
+                       col=col)

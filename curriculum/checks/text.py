@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..findings import Report
-from ..model import Contact
 import yaml
 
+from ..findings import Report
+from ..model import Contact
 from ..source import _Loader, read_text
 
 CONTACT_MACRO = re.compile(r"\{\{\s*contact\s*:\s*([^}\s]*)\s*\}\}")
@@ -24,11 +24,60 @@ FULL_PHONE = re.compile(r"(?<![\d\w-])(0\d{1,2})[-. )]\s?(\d{3,4})[-. ](\d{4})(?
 MOBILE_PREFIX = {"010", "011", "016", "017", "018", "019"}
 # Short service numbers: 11x and 13xx-19xx, unless followed by a unit (1988년, 1500원).
 SHORT_PHONE = re.compile(r"(?<![A-Za-z0-9.,/=:_-])(#?0?)(11\d|1[3-9]\d\d)(?![\d.,]\d|\d|%)")
-UNIT_AFTER = re.compile(r"^\s?(년|월|일|명|건|원|분|초|시간|쪽|개|호|조|차시|차|회|번째|세|살|학년|만|억|천|위|점|곳|가지|단계|기|권|장|줄|자|표|항|면|km|kg|m\b|px|KB|MB)")
+UNIT_AFTER = re.compile(r"\s?(년|월|일|명|건|원|분|초|시간|쪽|개|호|조|차시|차|회|번째|세|살|학년|만|억|천|위|점|곳|가지|단계|기|권|장|줄|자|표|항|면|km|kg|m\b|px|KB|MB)")
 RRN = re.compile(r"(?<!\d)\d{6}\s?-\s?[1-8]\d{6}(?!\d)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 FENCE = re.compile(r"^\s*(```|~~~)")
+# One cheap pass finds every run of digits; the precise patterns above then run only
+# around those runs (a regex pass per pattern over 5,000 lessons costs seconds).
+NUMBERISH = re.compile(r"\d[\d\-. )]*")
 QUOTE_MARK = "✗"
+INLINE_CODE = re.compile(r"(`+)[^`\n].*?\1")
+LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+")
+
+
+class Locator:
+    """Offset -> (line, column), computed only when there is something to report."""
+
+    def __init__(self, text: str, first_line: int):
+        self.text, self.first_line = text, first_line
+
+    def __call__(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        return self.first_line + self.text.count("\n", 0, pos), pos - start + 1
+
+    def line_text(self, pos: int) -> tuple[str, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return self.text[start:end if end != -1 else len(self.text)], start
+
+
+def _around(pattern, text: str, spans):
+    """Matches of `pattern` found near the digit runs only, each once."""
+    seen = set()
+    for start, end in spans:
+        for m in pattern.finditer(text, start, end):
+            if m.start() not in seen:
+                seen.add(m.start())
+                yield m
+
+
+def blank(text: str, patterns) -> str:
+    """Replace matches by spaces of the same length (offsets stay valid)."""
+    for pattern in patterns:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def mask_fences(text: str) -> str:
+    out, inside = [], False
+    for line in text.split("\n"):
+        if FENCE.match(line):
+            inside = not inside
+            out.append(" " * len(line))
+        else:
+            out.append(" " * len(line) if inside else line)
+    return "\n".join(out)
 
 
 @dataclass
@@ -40,6 +89,10 @@ class LanguageRule:
     why: str
     instead: str
     severity: str = "error"
+    keywords: tuple = ()  # the rule is tried only on texts holding one of these
+
+    def may_match(self, text: str) -> bool:
+        return not self.keywords or any(k in text for k in self.keywords)
 
 
 def load_language_rules(root: Path, report: Report) -> list[LanguageRule]:
@@ -66,7 +119,8 @@ def load_language_rules(root: Path, report: Report) -> list[LanguageRule]:
                 pattern=re.compile(item["pattern"]),
                 unless=re.compile(item["unless"]) if item.get("unless") else None,
                 why=str(item.get("why", "")), instead=str(item.get("instead", "")),
-                severity=str(item.get("severity", "error"))))
+                severity=str(item.get("severity", "error")),
+                keywords=tuple(str(k) for k in item.get("keywords") or ())))
         except (KeyError, TypeError, re.error) as exc:
             report.add(name, 1, "language-rule-invalid", f"rule #{i + 1} cannot be used: {exc}",
                        "each rule needs id, pattern (a valid regular expression), why, instead")
@@ -98,49 +152,49 @@ class TextChecker:
                        for m in EMAIL.finditer(c.url + " " + c.source)}
 
     def check(self, path: str, body: str, first_line: int, report: Report) -> None:
-        in_fence = False
-        for i, raw in enumerate(body.split("\n")):
-            if FENCE.match(raw):
-                in_fence = not in_fence
-                continue
-            if in_fence or not raw.strip():
-                continue
-            line = first_line + i
-            for m in CONTACT_MACRO.finditer(raw):
-                if m.group(1) not in self.contacts:
-                    near = difflib.get_close_matches(m.group(1), list(self.contacts), 1, 0.5)
-                    report.add(path, line, "unknown-contact",
-                               f"contact `{m.group(1)}` is not in contacts.yml",
-                               f"did you mean `{near[0]}`?" if near else
-                               f"use one of: {', '.join(self.contacts)}", col=m.start() + 1)
-            self._phones(path, line, CONTACT_MACRO.sub(" ", raw), report)
-            self._personal(path, line, raw, report)
-            if QUOTE_MARK not in raw:
-                self._language(path, line, raw, report)
+        # Whole-text regex passes (not line by line): the check of 5,000 lessons must
+        # stay within seconds. Fenced code is blanked out, keeping offsets and lines.
+        text = mask_fences(body) if ("```" in body or "~~~" in body) else body
+        if "`" in text:  # `code` shows syntax or a wrong example; it is not content
+            text = blank(text, (INLINE_CODE,))
+        where = Locator(text, first_line)
+        for m in (CONTACT_MACRO.finditer(text) if "{{" in text else ()):
+            if m.group(1) not in self.contacts:
+                near = difflib.get_close_matches(m.group(1), list(self.contacts), 1, 0.5)
+                line, col = where(m.start())
+                report.add(path, line, "unknown-contact",
+                           f"contact `{m.group(1)}` is not in contacts.yml",
+                           f"did you mean `{near[0]}`?" if near else
+                           f"use one of: {', '.join(self.contacts)}", col=col)
+        spans = [(max(0, m.start() - 3), min(len(text), m.end() + 4))
+                 for m in NUMBERISH.finditer(text) if len(m.group(0)) >= 3]
+        if spans:
+            self._phones(path, where, blank(text, (CONTACT_MACRO, LINK_TARGET)), spans, report)
+            self._personal_ids(path, where, text, spans, report)
+        self._emails(path, where, text, report)
+        self._language(path, where, text, report)
 
-    def _phones(self, path, line, raw, report):
-        # Links may carry numbers in their addresses (boardSeq=101918); look at words only.
-        text = re.sub(r"\]\([^)]*\)|https?://\S+", " ", raw)
-        for m in FULL_PHONE.finditer(text):
+    def _phones(self, path, where, text, spans, report):
+        for m in _around(FULL_PHONE, text, spans):
             number = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+            line, col = where(m.start())
             if m.group(1) in MOBILE_PREFIX:
                 report.add(path, line, "personal-phone",
                            f"`{m.group(0)}` looks like a personal mobile number",
                            "never publish a personal number; give the school's main number "
-                           "or a contact from contacts.yml", col=m.start() + 1)
+                           "or a contact from contacts.yml", col=col)
             elif number not in self.phones:
-                self._unknown(path, line, m.group(0), number, m.start(), report)
-        for m in SHORT_PHONE.finditer(text):
+                self._unknown(path, line, m.group(0), number, col, report)
+        for m in _around(SHORT_PHONE, text, spans):
             prefix, number = m.group(1), m.group(2)
             start = m.start(1)
-            if text[max(0, start - 1):start] == "제" or UNIT_AFTER.match(text[m.end():]):
+            if text[max(0, start - 1):start] == "제" or UNIT_AFTER.match(text, m.end()):
                 continue
-            if prefix.startswith("#"):
-                if prefix + number not in self.texts:
-                    self._unknown(path, line, prefix + number, prefix + number, start, report,
-                                  pool=self.texts)
-            elif number not in self.phones:
-                self._unknown(path, line, number, number, start, report)
+            shown = prefix + number if prefix.startswith("#") else number
+            pool = self.texts if prefix.startswith("#") else self.phones
+            if shown not in pool:
+                line, col = where(start)
+                self._unknown(path, line, shown, shown, col, report, pool=pool)
 
     def _unknown(self, path, line, shown, number, col, report, pool=None):
         pool = pool if pool is not None else self.phones
@@ -149,29 +203,58 @@ class TextChecker:
                    f"phone number `{shown}` is not in contacts.yml",
                    (f"did you mean `{near[0]}`? " if near else "")
                    + "write contacts as {{contact:KEY}}; a new number goes into contacts.yml "
-                   "with its source and the date it was checked", col=col + 1)
+                   "with its source and the date it was checked", col=col)
 
-    def _personal(self, path, line, raw, report):
-        for m in RRN.finditer(raw):
+    def _personal_ids(self, path, where, text, spans, report):
+        for m in _around(RRN, text, spans):
+            line, col = where(m.start())
             report.add(path, line, "personal-id",
                        "this looks like a resident registration number (주민등록번호)",
-                       "remove it: never publish personal identification numbers",
-                       col=m.start() + 1)
-        for m in EMAIL.finditer(raw):
+                       "remove it: never publish personal identification numbers", col=col)
+
+    def _emails(self, path, where, text, report):
+        if "@" not in text:
+            return
+        for m in EMAIL.finditer(text):
             addr = m.group(0).lower()
             if addr in self.emails or addr.endswith(".go.kr"):
                 continue
+            line, col = where(m.start())
             report.add(path, line, "personal-email",
                        f"`{m.group(0)}` is not an official contact address",
                        "remove personal e-mail addresses; point to a contact in contacts.yml "
-                       "or the school's official channel", col=m.start() + 1)
+                       "or the school's official channel", col=col)
 
-    def _language(self, path, line, raw, report):
+    def _language(self, path, where, text, report):
         for rule in self.rules:
-            m = rule.pattern.search(raw)
-            if m and not (rule.unless and rule.unless.search(raw)) and not quoted(raw, m.start()):
-                report.add(path, line, f"wording-{rule.id}",
-                           f"“{m.group(0)}”: {rule.why}",
-                           f"say instead: {rule.instead} (quoting it to show what not to say? "
-                           f"start the line with {QUOTE_MARK})",
-                           severity=rule.severity, col=m.start() + 1)
+            for raw, offset in _candidate_lines(rule, where, text):
+                for m in rule.pattern.finditer(raw):
+                    if (QUOTE_MARK in raw or (rule.unless and rule.unless.search(raw))
+                            or quoted(raw, m.start())):
+                        continue
+                    line, col = where(offset + m.start())
+                    report.add(path, line, f"wording-{rule.id}",
+                               f"“{m.group(0)}”: {rule.why}",
+                               f"say instead: {rule.instead} (quoting it to show what not to "
+                               f"say? put it in quotation marks or start the line with "
+                               f"{QUOTE_MARK})", severity=rule.severity, col=col)
+
+
+def _candidate_lines(rule: LanguageRule, where: "Locator", text: str):
+    """(line, offset) of each line a rule could match: found by its keywords with
+    str.find (fast), or every line when the rule has no keywords."""
+    if not rule.keywords:
+        offset = 0
+        for raw in text.split("\n"):
+            yield raw, offset
+            offset += len(raw) + 1
+        return
+    seen = set()
+    for keyword in rule.keywords:
+        pos = text.find(keyword)
+        while pos != -1:
+            raw, start = where.line_text(pos)
+            if start not in seen:
+                seen.add(start)
+                yield raw, start
+            pos = text.find(keyword, start + len(raw) + 1)

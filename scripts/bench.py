@@ -1,0 +1,93 @@
+"""`make bench`: check and build synthetic corpora and print the figures.
+
+Sizes 100, 500, 1,000 and 5,000 lessons (BENCH_SIZES overrides), made by
+scripts/make_corpus.py from this repository's real lessons. For each size: check time
+(the `curriculum check` command, wall clock, best of two), build time (`mkdocs build`,
+wall clock), pages built, build time per page, peak memory of the build, the size of
+one lesson page's HTML and of the search index. Then the targets of the engine issue.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_corpus import make_corpus  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def timed(cmd, cwd) -> tuple[float, int, int]:
+    """(wall seconds, exit code, peak RSS in KiB) of one command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        print(err[-2000:], file=sys.stderr)
+    return elapsed, code, usage.ru_maxrss
+
+
+def measure(n: int, work: Path) -> dict:
+    corpus = make_corpus(n, work / f"c{n}")
+    check_cmd = [sys.executable, "-m", "curriculum", "check", "--format", "json"]
+    check_s = min(timed(check_cmd, corpus)[0] for _ in range(2))
+    out = corpus / "site"
+    build_s, code, rss = timed([sys.executable, "-m", "mkdocs", "build", "--site-dir",
+                                str(out)], corpus)
+    if code != 0:
+        raise SystemExit(f"build of {n} lessons failed")
+    pages = sum(1 for _ in out.rglob("index.html"))
+    first = min((corpus / "lessons").glob("*/*-00000"))
+    lesson_html = out / first.relative_to(corpus) / "index.html"
+    search = out / "search" / "search_index.json"
+    return {"lessons": n, "check_s": round(check_s, 2), "build_s": round(build_s, 1),
+            "pages": pages, "ms_per_page": round(build_s * 1000 / pages, 2),
+            "peak_mib": round(rss / 1024), "lesson_html_kb": round(lesson_html.stat().st_size / 1024, 1),
+            "search_index_mb": round(search.stat().st_size / 1024 / 1024, 2)}
+
+
+def main() -> int:
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "100,500,1000,5000").split(",")]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        for n in sizes:
+            row = measure(n, Path(tmp))
+            rows.append(row)
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+    head = ["lessons", "check_s", "build_s", "pages", "ms_per_page", "peak_mib",
+            "lesson_html_kb", "search_index_mb"]
+    print("\n| " + " | ".join(head) + " |\n|" + "---|" * len(head))
+    for r in rows:
+        print("| " + " | ".join(str(r[h]) for h in head) + " |")
+    by = {r["lessons"]: r for r in rows}
+    verdicts = []
+    if 5000 in by:
+        verdicts.append(("check of 5,000 lessons under 3 s", by[5000]["check_s"] < 3.0))
+    if 5000 in by and 500 in by:
+        ratio = by[5000]["ms_per_page"] / by[500]["ms_per_page"]
+        verdicts.append((f"build per page at 5,000 within 1.2x of 500 (x{ratio:.2f})",
+                         ratio <= 1.2))
+    if 5000 in by and 100 in by:
+        ratio = by[5000]["lesson_html_kb"] / by[100]["lesson_html_kb"]
+        verdicts.append((f"lesson page HTML at 5,000 within 10% of 100 (x{ratio:.3f})",
+                         abs(ratio - 1) <= 0.10))
+    print()
+    for text, ok in verdicts:
+        print(f"{'PASS' if ok else 'FAIL'}  {text}")
+    return 0 if all(ok for _, ok in verdicts) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -33,6 +33,30 @@ class Body:
     materials: list[str]
 
 
+# Lines that can matter to the plan: headings and ◈/※ lines. One regex pass finds them;
+# prose lines (most of a lesson) are never looked at one by one.
+INTERESTING = re.compile(r"(?m)^(?:#{1,6}[ \t]|[ \t]*(?:[-*+][ \t]+|\d+\.[ \t]+)?[◈※])")
+
+
+def _lines(body: str, first_line: int):
+    """(line number, line) of the lines parse_body needs, outside fenced code."""
+    if "```" in body or "~~~" in body:
+        in_fence = False
+        for i, raw in enumerate(body.split("\n")):
+            if FENCE.match(raw):
+                in_fence = not in_fence
+            elif not in_fence:
+                yield first_line + i, raw, None
+        return
+    line, last = first_line, 0
+    for m in INTERESTING.finditer(body):
+        start = m.start()
+        line += body.count("\n", last, start)
+        last = start
+        end = body.find("\n", start)
+        yield line, body[start:end if end != -1 else len(body)], start
+
+
 def parse_body(body: str, first_line: int) -> Body:
     headings: list[Heading] = []
     phases: list[Phase] = []
@@ -41,16 +65,8 @@ def parse_body(body: str, first_line: int) -> Body:
     materials: list[str] = []
     current: Phase | None = None
     section = ""
-    in_fence = False
     period = 1
-    for i, raw in enumerate(body.split("\n")):
-        # Most lines are prose: skip them with cheap tests before any regex.
-        if ("```" in raw or "~~~" in raw) and FENCE.match(raw):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        line_no = first_line + i
+    for line_no, raw, _ in _lines(body, first_line):
         m = HEADING.match(raw) if raw[:1] == "#" else None
         if m:
             level, text = len(m.group(1)), m.group(2).strip()
@@ -82,11 +98,23 @@ def parse_body(body: str, first_line: int) -> Body:
             nm = NOTE.match(raw)
             if nm:
                 current.notes.append(nm.group(1).strip())
-        elif section == "준비물":
-            li = LIST_ITEM.match(raw)
-            if li:
-                materials.append(li.group(1).lstrip("◈ ").strip())
+    if "준비물" in sections:
+        materials = _section_items(body, "준비물")
     return Body(headings, phases, bad, sections, materials)
+
+
+def _section_items(body: str, title: str) -> list[str]:
+    """List items of one level-2 section (준비물), read from that section only."""
+    head = re.search(rf"(?m)^##[ \t]+{re.escape(title)}[ \t#]*$", body)
+    if not head:
+        return []
+    nxt = re.compile(r"(?m)^#{1,2}[ \t]").search(body, head.end())
+    items = []
+    for raw in body[head.end():nxt.start() if nxt else len(body)].split("\n"):
+        li = LIST_ITEM.match(raw)
+        if li:
+            items.append(li.group(1).lstrip("◈ ").strip())
+    return items
 
 
 def without_section(body: str, title: str) -> str:

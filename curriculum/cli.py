@@ -28,7 +28,7 @@ def _root(arg: str | None) -> Path:
 def cmd_check(args) -> int:
     from .engine import load
 
-    loaded = load(_root(args.root))
+    loaded = load(_root(args.root), keep_text=False)
     fmt = args.format or default_format()
     print(format_report(loaded.report, fmt))
     if args.no_fail:

@@ -46,19 +46,36 @@ def today() -> dt.date:
     return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
-def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs") -> Loaded:
+# Below this many lessons a process pool costs more than it saves.
+PARALLEL_FROM = 400
+
+
+def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
+         workers: int | None = None, keep_text: bool = True) -> Loaded:
+    """Load and check everything. keep_text=False drops lesson bodies once checked
+    (the check command needs only findings; sending bodies back from worker processes
+    would cost more than checking them)."""
     root = Path(root).resolve()
     on = on or today()
     report = Report()
     site, tracks, topics = load_config(root, report)
     contacts = load_contacts(root, report, on, int(site.get("contact_check_months", 6)))
     cur = Curriculum(root, site, tracks, topics, contacts)
-    review_months = int(site.get("review_months", 12))
-    if tracks:
-        for index in discover(root, report, tracks):
-            lesson = load_lesson(root, index, report, tracks, set(topics), on, review_months)
-            if lesson is not None:
-                cur.lessons.append(lesson)
+    rules = load_language_rules(root, report)
+    indexes = discover(root, report, tracks) if tracks else []
+    # Link targets come from the files on disk, so each lesson can be checked on its
+    # own, in any process, as soon as it is loaded.
+    targets = site_targets(root, cur, docs_dir, [i.parent for i in indexes])
+    job = _Job(root, tracks, set(topics), contacts, rules, on,
+               int(site.get("review_months", 12)), targets, keep_text)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(indexes) >= PARALLEL_FROM:
+        results = _load_parallel(job, indexes, workers)
+    else:
+        results = [job.run(indexes)]
+    for lessons, findings in results:
+        cur.lessons.extend(lessons)
+        report.findings.extend(findings)
     check_duplicate_ids(cur, report)
     check_coverage(cur, report)
     for key, track in tracks.items():
@@ -69,19 +86,74 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs") ->
                            f"use one of: {', '.join(contacts)}")
 
     docs = load_docs(root, docs_dir, report)
-    rules = load_language_rules(root, report)
     checker = TextChecker(contacts, rules)
-    targets = site_targets(root, cur, docs_dir)
-    for lesson in cur.lessons:
-        checker.check(lesson.path, lesson.body, lesson.body_line, report)
-        check_links(lesson.path, lesson.path, lesson.body, lesson.body_line, targets, report)
-        for h in lesson.handout_files:
-            checker.check(h.path, h.body, h.body_line, report)
-            check_links(h.path, h.path, h.body, h.body_line, targets, report)
     for page in docs:
         checker.check(page.path, page.body, page.body_line, report)
         check_links(page.path, page.site_path, page.body, page.body_line, targets, report)
     return Loaded(cur, report, docs, rules)
+
+
+@dataclass
+class _Job:
+    """Loading and checking a batch of lessons: everything a worker process needs."""
+
+    root: Path
+    tracks: dict
+    topics: set
+    contacts: dict
+    rules: list
+    on: dt.date
+    review_months: int
+    targets: set
+    keep_text: bool = True
+
+    def run(self, indexes: list[Path]):
+        report = Report()
+        checker = TextChecker(self.contacts, self.rules)
+        lessons = []
+        for index in indexes:
+            lesson = load_lesson(self.root, index, report, self.tracks, self.topics, self.on,
+                                 self.review_months)
+            if lesson is None:
+                continue
+            lessons.append(lesson)
+            checker.check(lesson.path, lesson.body, lesson.body_line, report)
+            check_links(lesson.path, lesson.path, lesson.body, lesson.body_line,
+                        self.targets, report)
+            for h in lesson.handout_files:
+                checker.check(h.path, h.body, h.body_line, report)
+                check_links(h.path, h.path, h.body, h.body_line, self.targets, report)
+                if not self.keep_text:
+                    h.body = ""
+            if not self.keep_text:
+                # Only what the cross-lesson checks need travels back to the parent.
+                lesson.body, lesson.phases, lesson.materials = "", [], []
+                lesson.lines = {"id": lesson.lines.get("id", 1)}
+                lesson.handout_files = []
+        return lessons, report.findings
+
+
+_JOB: _Job | None = None
+
+
+def _run_chunk(indexes):
+    return _JOB.run(indexes)
+
+
+def _load_parallel(job: _Job, indexes: list[Path], workers: int):
+    import multiprocessing as mp
+
+    global _JOB
+    _JOB = job  # inherited by the forked workers: nothing big is pickled on the way in
+    try:
+        ctx = mp.get_context("fork")
+    except ValueError:  # pragma: no cover - no fork on this platform
+        return [job.run(indexes)]
+    chunks = [indexes[i::workers] for i in range(workers)]
+    with ctx.Pool(workers) as pool:
+        results = pool.map(_run_chunk, chunks)
+    _JOB = None
+    return results
 
 
 def load_docs(root: Path, docs_dir: str, report: Report) -> list[DocPage]:
@@ -96,7 +168,7 @@ def load_docs(root: Path, docs_dir: str, report: Report) -> list[DocPage]:
     return pages
 
 
-def site_targets(root: Path, cur: Curriculum, docs_dir: str) -> set[str]:
+def site_targets(root: Path, cur: Curriculum, docs_dir: str, lesson_dirs) -> set[str]:
     """Every path of the built site a link may point at."""
     from .render.pages import generated_paths
 
@@ -106,8 +178,7 @@ def site_targets(root: Path, cur: Curriculum, docs_dir: str) -> set[str]:
         for dirpath, _, files in os.walk(base):
             for f in files:
                 targets.add(rel(base, Path(dirpath) / f))
-    for lesson in cur.lessons:
-        folder = root / lesson.url_dir
+    for folder in lesson_dirs:
         for dirpath, _, files in os.walk(folder):
             for f in files:
                 targets.add(rel(root, Path(dirpath) / f))

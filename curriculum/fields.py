@@ -29,7 +29,7 @@ FIELDS: dict[str, dict] = {
     "periods": {"type": "int", "required": True, "min": 1, "max": 10,
                 "doc": "Number of periods (차시) or sessions.",
                 "hint": "write a whole number such as 1"},
-    "order": {"type": "int", "required": False, "min": 1, "max": 999,
+    "order": {"type": "int", "required": False, "min": 1, "max": 99999,
               "doc": "Position in the track's sequence (1 = first).",
               "hint": "write a whole number such as 2"},
     "topics": {"type": "list[str]", "required": True, "enum": "topics", "min": 1,

@@ -26,14 +26,16 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 def timed(cmd, cwd) -> tuple[float, int, int]:
     """(wall seconds, exit code, peak RSS in KiB) of one command."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode("utf-8", "replace")
-    proc.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
+    # stderr goes to a file: a pipe read only after the end fills up and hangs mkdocs.
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        err = log.read().decode("utf-8", "replace")
+    code = proc.returncode
     if code not in (0, 1):
         print(err[-2000:], file=sys.stderr)
     return elapsed, code, usage.ru_maxrss

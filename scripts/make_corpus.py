@@ -7,6 +7,7 @@ Usage: python scripts/make_corpus.py N OUT_DIR
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sys
@@ -35,8 +36,9 @@ def make_corpus(n: int, out: Path) -> Path:
         shutil.copytree(src.parent, dst)
         text = (dst / "index.md").read_text("utf-8")
         text = re.sub(r"(?m)^id: .*$", f"id: {track}-{slug}", text, count=1)
-        text = re.sub(r"(?m)^title: (.*)$", lambda m: f"title: {m.group(1)} ({i + 1})", text,
-                      count=1)
+        text = re.sub(r"(?m)^title: (.*)$", lambda m: "title: " + (
+            json.dumps(f"{json.loads(m.group(1))} ({i + 1})", ensure_ascii=False)
+            if m.group(1).startswith('"') else f"{m.group(1)} ({i + 1})"), text, count=1)
         text = re.sub(r"(?m)^order: .*$", f"order: {i + 1}", text, count=1)
         (dst / "index.md").write_text(text, "utf-8")
     return out

@@ -165,3 +165,15 @@ def test_code_spans_are_shown_not_checked_or_expanded(checker):
     loaded = check(ROOT)
     out = expand_contacts("`{{contact:police}}` → {{contact:police}}", loaded.curriculum.contacts)
     assert out.startswith("`{{contact:police}}` → **경찰** 112")
+
+
+def test_parallel_loading_finds_the_same_as_serial(monkeypatch):
+    from conftest import FIXTURES
+    import curriculum.engine as engine
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 1)
+    for root in (ROOT, FIXTURES / "broken"):
+        serial = engine.load(root, on=TODAY, workers=1)
+        parallel = engine.load(root, on=TODAY, workers=2)
+        assert parallel.report.sorted() == serial.report.sorted()
+        assert sorted(l.id for l in parallel.curriculum.lessons) == \
+            sorted(l.id for l in serial.curriculum.lessons)

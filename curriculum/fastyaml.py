@@ -1,0 +1,78 @@
+"""A fast path for the plain front matter editors write, with PyYAML as the fallback.
+
+Front matter is nearly always flat: `key: value` lines whose values are Korean text,
+slugs, whole numbers, dates, `[a, b]` lists or `- item` lists. Parsing that by hand is
+~10x faster than PyYAML, which matters at 5,000 lessons. Anything else, or anything
+whose YAML meaning could differ (quotes, colons, `#`, yes/no/null, floats, anchors …),
+returns None so the caller uses PyYAML; tests prove both agree on every real lesson.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+KEY = re.compile(r"^([a-z_][a-z0-9_]*):(?: (.*))?$")
+ITEM = re.compile(r"^  - (.+)$")
+INT = re.compile(r"^(0|[1-9][0-9]{0,8})$")
+DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
+HANGUL = re.compile(r"[가-힣]")
+UNSAFE_START = set("'\"[]{}&*!|>%@`-?:,#~ ")
+YAML_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null"}
+
+
+def _scalar(text: str):
+    """The value PyYAML would give, or raise ValueError when unsure."""
+    if INT.match(text):
+        return int(text)
+    m = DATE.match(text)
+    if m:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if (not text or text[0] in UNSAFE_START or text != text.strip() or ": " in text
+            or " #" in text or text.endswith(":") or "\t" in text):
+        raise ValueError(text)
+    if SLUG.match(text) and text.lower() not in YAML_WORDS:
+        return text
+    if HANGUL.search(text):
+        # YAML's int, float, bool, null and timestamp patterns are ASCII-only and
+        # anchored, so a plain scalar holding Hangul is always a string.
+        return text
+    raise ValueError(text)
+
+
+def parse_flat(text: str, first_line: int):
+    """(data, lines) like source.parse_yaml, or None when PyYAML must decide."""
+    data: dict = {}
+    lines: dict = {}
+    key = None
+    try:
+        for i, raw in enumerate(text.split("\n")):
+            if not raw.strip():
+                continue
+            item = ITEM.match(raw)
+            if item:
+                if key is None or data[key] is not None and not isinstance(data[key], list):
+                    return None
+                if data[key] is None:
+                    data[key] = []
+                lines[(key, len(data[key]))] = first_line + i
+                data[key].append(_scalar(item.group(1)))
+                continue
+            m = KEY.match(raw)
+            if not m or m.group(1) in data:
+                return None  # duplicate keys and odd lines: PyYAML reports them
+            key, value = m.group(1), m.group(2)
+            lines[key] = first_line + i
+            if value is None or value == "":
+                data[key] = None
+            elif value.startswith("[") and value.endswith("]"):
+                inner = value[1:-1].strip()
+                data[key] = [_scalar(v.strip()) for v in inner.split(",")] if inner else []
+                for j in range(len(data[key])):
+                    lines[(key, j)] = first_line + i
+            else:
+                data[key] = _scalar(value)
+    except ValueError:
+        return None
+    return data, lines

@@ -28,7 +28,13 @@ def _root(arg: str | None) -> Path:
 def cmd_check(args) -> int:
     from .engine import load
 
-    loaded = load(_root(args.root), keep_text=False)
+    loaded = load(_root(args.root), keep_text=args.pdf)
+    if args.pdf:
+        # Page budgets need the real PDFs: rendered once, then reused from the cache.
+        from .printing.build import build_print, site_url_from_env
+        printed = build_print(loaded, site_url_from_env(), loaded.curriculum.root / ".build",
+                              packs=False)
+        loaded.report.extend(printed.report)
     fmt = args.format or default_format()
     print(format_report(loaded.report, fmt))
     if args.no_fail:
@@ -144,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="check lessons, guides and coverage")
     p.add_argument("--format", choices=["text", "github", "json"],
                    help="output form (default: github under GitHub Actions, else text)")
+    p.add_argument("--pdf", action="store_true",
+                   help="also render handouts (cached) and check their page budgets")
     p.add_argument("--no-fail", action="store_true",
                    help="report findings but exit 0 (used before building the site)")
     p.set_defaults(func=cmd_check)

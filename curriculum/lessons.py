@@ -224,7 +224,8 @@ def load_handouts(root: Path, folder: Path, lesson: Lesson, report: Report) -> N
             continue
         lesson.handout_files.append(Handout(
             name=hname, path=hn, title=meta["title"].strip(), kind=meta["kind"],
-            audience=meta["audience"], pages=pages, body=doc.body, body_line=doc.body_line))
+            audience=meta["audience"], pages=pages, body=doc.body, body_line=doc.body_line,
+            pages_line=doc.lines.get("pages", doc.meta_line)))
     for hname, path in files.items():
         if hname not in lesson.handouts:
             report.add(rel(root, path), 1, "handout-unlisted",

@@ -11,7 +11,9 @@ from pathlib import Path
 from xml.etree import ElementTree as etree
 
 from markdown import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+import re
 from markdown.treeprocessors import Treeprocessor
 
 from .config import load_contacts
@@ -70,9 +72,21 @@ class TableTreeprocessor(Treeprocessor):
             caption = etree.Element("caption")
             caption.text = given or (f"{self.last} 표" if self.last else f"표 {self.count}")
             table.insert(0, caption)
+        for el in table.iter():  # md_in_html leaves markdown="1" on some table parts
+            el.attrib.pop("markdown", None)
         head = table.find("thead")
         for th in (head.iter("th") if head is not None else []):
             th.set("scope", "col")
+
+
+class MarkdownAttrPostprocessor(Postprocessor):
+    """md_in_html leaves markdown="1" on table parts it passes through raw; it is not
+    an HTML attribute, so it goes."""
+
+    ATTR = re.compile(r'(<(?:table|thead|tbody|tr|th|td)\b[^>]*?)\s+markdown="(?:1|span|block)"')
+
+    def run(self, text):
+        return self.ATTR.sub(r"\1", text) if 'markdown="' in text else text
 
 
 class CurriculumExtension(Extension):
@@ -83,6 +97,7 @@ class CurriculumExtension(Extension):
     def extendMarkdown(self, md):
         md.preprocessors.register(ContactPreprocessor(md, self.getConfig("root")), "contacts", 35)
         md.treeprocessors.register(TableTreeprocessor(md), "table_a11y", 1)
+        md.postprocessors.register(MarkdownAttrPostprocessor(md), "markdown_attr", 5)
 
 
 def makeExtension(**kwargs):

@@ -24,6 +24,11 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def on_startup(command, dirty):
+    # `mkdocs serve` shows handouts as HTML only: rendering PDFs would slow every reload.
+    _state["serving"] = command == "serve"
+
+
 def on_config(config):
     root = _root(config)
     loaded = load(root, docs_dir=os.path.relpath(config.docs_dir, root))
@@ -42,8 +47,24 @@ def on_config(config):
 
 def on_files(files, config):
     loaded, root = _state["loaded"], _state["root"]
+    printed = None
+    if not _state.get("serving") and os.environ.get("CURRICULUM_NO_PDF") != "1":
+        from curriculum.printing.build import build_print
+
+        printed = build_print(loaded, config.site_url or "http://127.0.0.1:8000/",
+                              root / ".build")
+        log.info("curriculum: %d PDF(s) rendered, %d reused from the cache (%.1f s)",
+                 printed.stats.rendered, printed.stats.reused, printed.stats.seconds)
+        for f in printed.report.findings:
+            log.info("curriculum: %s", f.text().splitlines()[0])
+        for r in printed.rendered:
+            files.append(File.generated(config, r.doc.site_path, abs_src_path=str(r.path)))
+        for p in printed.packs:
+            for path in (p.zip_path, p.pdf_path):
+                files.append(File.generated(config, f"packs/{path.name}",
+                                            abs_src_path=str(path)))
     sources = {}
-    for page in all_pages(loaded):
+    for page in all_pages(loaded, printed):
         if files.get_file_from_path(page.path) is not None:
             log.warning("curriculum: docs/%s hides the generated page of the same name",
                         page.path)

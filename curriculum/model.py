@@ -68,6 +68,7 @@ class Handout:
     pages: int = 1
     body: str = ""
     body_line: int = 1
+    pages_line: int = 1  # where `pages:` is, for the page-budget finding
 
 
 @dataclass

@@ -20,8 +20,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import make_corpus  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 ROOT = Path(__file__).resolve().parent.parent
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+# Site builds of synthetic corpora skip PDFs (12,000 PDFs would take half an hour and
+# measure WeasyPrint, not the site); the real curriculum's PDFs are measured separately.
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", CURRICULUM_NO_PDF="1")
 
 
 def timed(cmd, cwd) -> tuple[float, int, int]:
@@ -60,10 +64,31 @@ def measure(n: int, work: Path) -> dict:
             "search_index_mb": round(search.stat().st_size / 1024 / 1024, 2)}
 
 
+def measure_pdfs(work: Path) -> dict:
+    """Cold and warm rendering of every handout of the real curriculum, and its packs."""
+    import shutil
+
+    from curriculum.engine import load
+    from curriculum.printing.build import build_print
+
+    loaded = load(ROOT)
+    cache = work / "print"
+    shutil.rmtree(cache, ignore_errors=True)
+    cold = build_print(loaded, "https://example.org/", cache)
+    warm = build_print(loaded, "https://example.org/", cache)
+    packs = {p.key: round(p.zip_size / 1024 / 1024, 2) for p in cold.packs}
+    return {"pdfs": len(cold.rendered), "cold_s": round(cold.stats.seconds, 1),
+            "warm_s": round(warm.stats.seconds, 2), "warm_rendered": warm.stats.rendered,
+            "pdfs_per_s": round(cold.stats.rendered / cold.stats.seconds, 2),
+            "pack_zip_mb": packs}
+
+
 def main() -> int:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "100,500,1000,5000").split(",")]
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        pdf = measure_pdfs(Path(tmp))
+        print(json.dumps({"handout_pdfs": pdf}, ensure_ascii=False), flush=True)
         for n in sizes:
             row = measure(n, Path(tmp))
             rows.append(row)
@@ -85,6 +110,10 @@ def main() -> int:
         ratio = by[5000]["lesson_html_kb"] / by[100]["lesson_html_kb"]
         verdicts.append((f"lesson page HTML at 5,000 within 10% of 100 (x{ratio:.3f})",
                          abs(ratio - 1) <= 0.10))
+    print(f"\nHandout PDFs of the real curriculum: {pdf['pdfs']} PDFs, cold {pdf['cold_s']} s "
+          f"({pdf['pdfs_per_s']} PDFs/s on {os.cpu_count()} cores), warm {pdf['warm_s']} s "
+          f"({pdf['warm_rendered']} rendered); pack ZIPs (MB): {pdf['pack_zip_mb']}")
+    verdicts.append(("warm rebuild renders no PDF", pdf["warm_rendered"] == 0))
     print()
     for text, ok in verdicts:
         print(f"{'PASS' if ok else 'FAIL'}  {text}")

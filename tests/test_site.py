@@ -144,6 +144,7 @@ def test_data_tables_have_captions_and_column_scopes(built):
         for table in re.findall(r"<table\b.*?</table>", text, re.S):
             assert "<caption>" in table, path
             assert "<th>" not in table, path  # every header cell has a scope
+            assert "markdown=" not in table, path
 
 
 def test_search_index_holds_lessons(built, loaded):
@@ -152,3 +153,22 @@ def test_search_index_holds_lessons(built, loaded):
     titles = {d["title"] for d in docs}
     for lesson in loaded.curriculum.lessons:
         assert lesson.title in titles
+
+
+def test_lesson_pages_offer_pdfs_that_say_type_and_size(built, loaded):
+    for lesson in loaded.curriculum.lessons:
+        text = plain(page(built, lesson.url_dir))
+        for h in lesson.handout_files:
+            if lesson.published:
+                assert re.search(rf'href="handouts/{h.name}\.pdf">[^<]+ \(PDF, \d+ KB\)</a>', text)
+                assert (built / lesson.url_dir / "handouts" / f"{h.name}.pdf").exists()
+            assert f'href="handouts/{h.name}/"' in text  # the HTML view
+
+
+def test_packs_page_lists_every_track_pack(built, loaded):
+    text = plain(page(built, "packs"))
+    for key, track in loaded.curriculum.tracks.items():
+        if any(l.handout_files for l in loaded.curriculum.lessons_of(key, True)):
+            assert re.search(rf'href="{key}.zip">{track.name} 꾸러미 \(ZIP, [\d.]+ [KM]B\)', text)
+            assert (built / "packs" / f"{key}.zip").exists() and (built / "packs" / f"{key}.pdf").exists()
+    assert (built / "packs" / "all.zip").exists()

@@ -47,7 +47,7 @@ def handout_path(lesson: Lesson, name: str) -> str:
 
 
 def generated_paths(cur: Curriculum) -> set[str]:
-    paths = {LESSONS_HOME, TOPICS_HOME, COVERAGE, CONTACTS, RULES}
+    paths = {LESSONS_HOME, TOPICS_HOME, COVERAGE, CONTACTS, RULES, "packs.md"}
     paths.update(catalog_path(t) for t in cur.tracks)
     paths.update(topic_path(t) for t in cur.topics)
     for lesson in cur.lessons:
@@ -75,7 +75,11 @@ def front(title: str, description: str = "") -> str:
 
 # --- lesson page -------------------------------------------------------------------
 
-def lesson_page(cur: Curriculum, lesson: Lesson) -> Page:
+def size_label(n: int) -> str:
+    return f"{max(1, round(n / 1024))} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+
+
+def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Page:
     src = lesson.path
     track = cur.tracks[lesson.track]
     phases = lesson.phases
@@ -116,8 +120,19 @@ def lesson_page(cur: Curriculum, lesson: Lesson) -> Page:
         md.append("\n## 인쇄 자료\n")
         for h in lesson.handout_files:
             kind = HANDOUT_KINDS.get(h.kind, h.kind)
-            md.append(f"- [{esc(kind)}: {esc(h.title)}]({link(src, handout_path(lesson, h.name))})"
-                      f" (화면에서 보기, A4 {h.pages}쪽)")
+            parts = []
+            for variant, label in (("student", kind), ("teacher", f"{kind} 교사용")):
+                pdf = (pdfs or {}).get((lesson.id, h.name, variant))
+                if pdf is None and h.audience == "teacher" and variant == "teacher":
+                    continue
+                if pdf is not None:
+                    parts.append(f"[{esc(label)} (PDF, {size_label(pdf.size)})]"
+                                 f"({link(src, pdf.doc.site_path)})")
+            parts.append(f"[{esc(kind)} 화면에서 보기]({link(src, handout_path(lesson, h.name))})")
+            md.append(f"- **{esc(h.title)}** (A4 {h.pages}쪽): " + " · ".join(parts))
+        if pdfs is None:
+            md.append("\n미리 보기에서는 PDF를 만들지 않습니다. PDF는 `make site`로 만든 "
+                      "누리집에 있습니다.")
         md.append("")
     md.append("\n" + help_block(track.help, cur.contacts, link(src, CONTACTS)))
     md.append(f"\n<p class=\"page-meta\">마지막 내용 검토: {kdate(lesson.reviewed)} · "
@@ -297,13 +312,41 @@ def rules_page(rules) -> Page:
     return Page(src, "\n".join(md), "language-rules.yml")
 
 
-def all_pages(loaded) -> list[Page]:
+PACKS = "packs.md"
+
+
+def packs_page(cur: Curriculum, printed) -> Page:
+    src = PACKS
+    md = [front("인쇄 꾸러미", "현장지원단용 학교급별 인쇄 자료 묶음"), "# 인쇄 꾸러미\n",
+          "현장지원단이 학교를 방문할 때 쓰는 인쇄 자료 묶음입니다. 학교급·대상마다 "
+          "수업 순서대로 모든 PDF를 담은 ZIP(목록 manifest 포함)과, 인쇄소에 그대로 맡길 수 "
+          "있도록 하나로 합친 PDF가 있습니다. 모두 A4이며 흑백으로 인쇄해도 됩니다. "
+          "학생용·가정통신문은 한 반(30명)에 30부, 교사용은 1부, 포스터는 2부를 권합니다.\n"]
+    if printed is None:
+        md.append("미리 보기(`make serve`)에서는 PDF와 꾸러미를 만들지 않습니다. "
+                  "`make site`로 만든 누리집에서 내려받으세요.\n")
+        return Page(src, "\n".join(md))
+    rows = []
+    for p in printed.packs:
+        name = "전체 교육과정" if p.key == "all" else cur.tracks[p.key].name
+        rows.append([esc(name), f"{p.files}개", f"{p.pages}쪽",
+                     f"[{esc(name)} 꾸러미 (ZIP, {size_label(p.zip_size)})](packs/{p.key}.zip)",
+                     f"[{esc(name)} 인쇄소용 (PDF, {size_label(p.pdf_size)})](packs/{p.key}.pdf)",
+                     p.date])
+    md.append(html_table("학교급·대상별 인쇄 꾸러미", ["학교급·대상", "파일", "쪽수", "묶음 내려받기",
+                                                "한 파일로 인쇄", "내용 기준일"], rows, "catalog"))
+    return Page(src, "\n".join(md))
+
+
+def all_pages(loaded, printed=None) -> list[Page]:
+    """Every generated page; `printed` (PDFs and packs) is None in the live preview."""
     cur = loaded.curriculum
+    pdfs = printed.by_handout() if printed is not None else None
     pages = [lessons_home(cur), topics_home(cur), coverage_page(cur), contacts_page(cur),
-             rules_page(loaded.rules)]
+             rules_page(loaded.rules), packs_page(cur, printed)]
     pages += [catalog_page(cur, t) for t in cur.tracks.values()]
     pages += [topic_page(cur, k) for k in cur.topics]
     for lesson in cur.lessons:
-        pages.append(lesson_page(cur, lesson))
+        pages.append(lesson_page(cur, lesson, pdfs))
         pages += [handout_page(cur, lesson, h) for h in lesson.handout_files]
     return pages

@@ -1,0 +1,1 @@
+"""Printable handouts: HTML for print, PDFs (WeasyPrint) with a cache, print packs."""

@@ -1,0 +1,59 @@
+"""Handout Markdown as editors write it, made ready for print and for the screen.
+
+- `!!! teacher "…"` blocks (answers, teacher notes) are removed from student and
+  parent versions; the teacher copy keeps them;
+- a line of underscores is a writing line, not a horizontal rule;
+- the tear-off line (`- - - ✂ 절취선 - - -`) is a dashed cut line, not a nested list.
+"""
+
+from __future__ import annotations
+
+import re
+
+TEACHER_START = re.compile(r"^(\s*)[!?]{3}\+?\s+teacher\b.*$")
+WRITE_LINE = re.compile(r"^\s*_{3,}\s*$")
+CUT_LINE = re.compile(r"^\s*\\?-\s*(-\s*)+.*✂.*$|^.*✂\s*절취선.*$")
+
+
+def strip_teacher(markdown: str) -> str:
+    """The Markdown without any `!!! teacher` block (header and indented body)."""
+    out, skipping, indent = [], False, 0
+    for line in markdown.split("\n"):
+        m = TEACHER_START.match(line)
+        if m:
+            skipping, indent = True, len(m.group(1))
+            continue
+        if skipping:
+            stripped = line.strip()
+            if not stripped or len(line) - len(line.lstrip()) > indent:
+                continue
+            skipping = False
+        out.append(line)
+    return "\n".join(out)
+
+
+def has_teacher_content(markdown: str) -> bool:
+    return any(TEACHER_START.match(l) for l in markdown.split("\n"))
+
+
+BLANK = re.compile(r"\((\s{2,})\)")
+
+
+def _blank(m: re.Match) -> str:
+    # "(   )학년" on paper: a box as wide as the spaces the editor typed.
+    return f'(<span class="blank" style="width: {max(8, len(m.group(1)) * 2)}mm"></span>)'
+
+
+def for_print(markdown: str) -> str:
+    """Markdown with writing lines, cut lines and fill-in blanks made printable."""
+    out = []
+    for line in markdown.split("\n"):
+        if "(  " in line:
+            line = BLANK.sub(_blank, line)
+        if WRITE_LINE.match(line):
+            out.append('<div class="write-line"></div>\n')
+        elif CUT_LINE.match(line):
+            out.append('\n<div class="cut-line">✂ 절취선</div>\n')
+        else:
+            out.append(line)
+    return "\n".join(out)

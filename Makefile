@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check test bench schema browsers clean
+.PHONY: site serve check test bench schema browser clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -13,6 +13,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
+
+## Debian's Chromium for the browser tests (Playwright never downloads a browser here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Install Debian's chromium (sudo apt-get install chromium) for the browser tests"; exit 1; fi; }
 
 ## make site: check (reporting, not blocking), then build site/ (kept if the build fails)
 site: $(STAMP)
@@ -29,7 +36,7 @@ check: $(STAMP)
 	$(PY) -m curriculum check --pdf
 
 ## make test: the whole test suite
-test: $(STAMP)
+test: $(STAMP) browser
 	$(PY) -m pytest
 
 ## make bench: synthetic corpora of 100 / 1,000 / 5,000 lessons; prints the figures

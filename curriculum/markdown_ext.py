@@ -80,10 +80,10 @@ class TableTreeprocessor(Treeprocessor):
 
 
 class MarkdownAttrPostprocessor(Postprocessor):
-    """md_in_html leaves markdown="1" on table parts it passes through raw; it is not
-    an HTML attribute, so it goes."""
+    """md_in_html leaves markdown="1" on some elements it passes through raw (table
+    parts, list items); it is not an HTML attribute, so it goes."""
 
-    ATTR = re.compile(r'(<(?:table|thead|tbody|tr|th|td)\b[^>]*?)\s+markdown="(?:1|span|block)"')
+    ATTR = re.compile(r'(<[a-z][a-z0-9]*\b[^>]*?)\s+markdown="(?:1|span|block)"')
 
     def run(self, text):
         return self.ATTR.sub(r"\1", text) if 'markdown="' in text else text

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from curriculum.engine import load
-from curriculum.render.pages import all_pages
+from curriculum.render.pages import all_pages, search_index_json
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 _state: dict = {}
@@ -63,6 +63,8 @@ def on_files(files, config):
             for path in (p.zip_path, p.pdf_path):
                 files.append(File.generated(config, f"packs/{path.name}",
                                             abs_src_path=str(path)))
+    files.append(File.generated(config, "search/index.json",
+                                content=search_index_json(loaded)))
     sources = {}
     for page in all_pages(loaded, printed):
         if files.get_file_from_path(page.path) is not None:

@@ -36,3 +36,57 @@ def site_files(root: Path) -> dict[str, bytes]:
             if p.is_file() and not p.is_symlink():
                 out[p.relative_to(root).as_posix()] = p.read_bytes()
     return out
+
+
+REPO_URL = "https://github.com/example/curriculum"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built once per test run with `mkdocs build --strict`."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("site")
+    before = site_files(ROOT)
+    env = dict(os.environ, SITE_REPO_URL=REPO_URL, SITE_URL="https://example.org/curriculum/")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
+                             "--site-dir", str(out)], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert site_files(ROOT) == before, "the build changed a source file"
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """The built site served on a free loopback port (what a school browser sees)."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(built_site))
+    handler.log_message = lambda *a, **k: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (`make test` installs it; never downloaded)."""
+    assert os.path.exists(CHROMIUM), "Chromium is missing: run `make browser` (apt-get install chromium)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

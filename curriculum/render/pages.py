@@ -6,6 +6,7 @@ adapter hands these strings to the site generator as virtual files.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 
 from ..body import without_section
@@ -47,7 +48,7 @@ def handout_path(lesson: Lesson, name: str) -> str:
 
 
 def generated_paths(cur: Curriculum) -> set[str]:
-    paths = {LESSONS_HOME, TOPICS_HOME, COVERAGE, CONTACTS, RULES, "packs.md"}
+    paths = {LESSONS_HOME, TOPICS_HOME, COVERAGE, CONTACTS, RULES, "packs.md", "search.md"}
     paths.update(catalog_path(t) for t in cur.tracks)
     paths.update(topic_path(t) for t in cur.topics)
     for lesson in cur.lessons:
@@ -188,6 +189,57 @@ def _lesson_table(cur: Curriculum, src: str, lessons: list[Lesson], caption: str
                       "catalog")
 
 
+LEVEL_PREFIX = {"elementary": "초", "middle": "중", "high": "고"}
+
+
+def grade_labels(track) -> list[tuple[str, str]]:
+    """(value, label) of each grade of a student track: ("middle:1", "중1")."""
+    prefix = "초" if track.key.startswith("elementary") else LEVEL_PREFIX.get(track.key, "")
+    return [(f"{track.key}:{g}", f"{prefix}{g}") for g in track.grades]
+
+
+def _checks(name: str, legend: str, options: list[tuple[str, str]]) -> str:
+    boxes = "".join(
+        f'<label class="finder-option"><input type="checkbox" name="{name}" value="{esc(v)}"> '
+        f"{esc(label)}</label>" for v, label in options)
+    return f'<fieldset><legend>{esc(legend)}</legend>{boxes}</fieldset>'
+
+
+def finder(cur: Curriculum, src: str) -> str:
+    """Every published lesson as a list (readable without JavaScript) and, for
+    browsers with scripts, filters that only hide what does not match."""
+    lessons = [l for t in cur.tracks for l in cur.lessons_of(t, published_only=True)]
+    minutes = sorted({cur.tracks[l.track].minutes * l.periods for l in lessons})
+    grades = [g for t in cur.tracks.values() if t.audience == "student" for g in grade_labels(t)]
+    topics = [t for t in cur.topics if any(t in l.topics for l in lessons)]
+    form = ('<form id="lesson-finder" class="finder" hidden aria-describedby="finder-help">'
+            '<p id="finder-help">조건을 고르면 아래 목록이 바로 줄어듭니다. 같은 칸의 조건은 '
+            '“또는”, 다른 칸의 조건은 “그리고”로 묶입니다.</p>'
+            + _checks("track", "학교급·대상", [(k, t.name) for k, t in cur.tracks.items()])
+            + _checks("grade", "학년", grades)
+            + _checks("minutes", "수업 시간", [(str(m), f"{m}분") for m in minutes])
+            + _checks("topic", "주제", [(t, cur.topics[t].name) for t in topics])
+            + _checks("handouts", "인쇄 자료", [("1", "인쇄 자료가 있는 수업만")])
+            + '<button type="reset" class="md-button">조건 모두 지우기</button></form>')
+    items = []
+    for l in lessons:
+        t = cur.tracks[l.track]
+        grades_attr = " ".join(f"{t.key}:{g}" for g in l.grades)
+        items.append(
+            f'<li data-track="{t.key}" data-grade="{grades_attr}" '
+            f'data-minutes="{t.minutes * l.periods}" data-topic="{" ".join(l.topics)}" '
+            f'data-handouts="{1 if l.handout_files else 0}" markdown="span">'
+            f"[{esc(l.title)}]({link(src, l.path)}) "
+            f'<span class="finder-meta">{esc(t.name)} · {grades_label(l.grades)} · '
+            f"{esc(length_label(cur, l))} · "
+            f"{esc(', '.join(cur.topics[x].name for x in l.topics if x in cur.topics))}"
+            f"{' · 인쇄 자료' if l.handout_files else ''}</span></li>")
+    return ("\n" + form + "\n\n"
+            f'<p id="finder-count" role="status" aria-live="polite">전체 수업 {len(lessons)}개</p>\n\n'
+            '<ul id="finder-list" class="finder-list" markdown="1">\n' + "\n".join(items)
+            + "\n</ul>\n")
+
+
 def lessons_home(cur: Curriculum) -> Page:
     src = LESSONS_HOME
     rows = []
@@ -196,11 +248,29 @@ def lessons_home(cur: Curriculum) -> Page:
         rows.append([f"[{esc(track.name)}]({link(src, catalog_path(key))})",
                      f"1{track.unit} {track.minutes}분", f"{n}개"])
     md = [front("수업 찾기", "학교급과 대상별 디지털 성범죄 예방 수업"), "# 수업 찾기\n",
-          "학교급이나 대상을 고르면 그 수업 목록이 열립니다. 주제로 찾으려면 "
-          f"[주제별 수업]({link(src, TOPICS_HOME)})을 보세요.\n",
+          "학교급·학년·수업 시간·주제로 수업을 골라 보세요. 주제별 목록은 "
+          f"[주제별 수업]({link(src, TOPICS_HOME)})에 있습니다.\n",
           html_table("학교급·대상별 수업", ["학교급·대상", "수업 시간", "게시된 수업"], rows,
-                     "catalog")]
+                     "catalog"),
+          "\n## 모든 수업\n", finder(cur, src)]
     return Page(src, "\n".join(md))
+
+
+SEARCH = "search.md"
+
+
+def search_page() -> Page:
+    md = [front("검색", "수업안과 대응 안내 검색"), "# 검색\n",
+          '<form id="search-page-form" class="site-search-page" role="search" action="./" '
+          'method="get"><label for="search-page-q">검색어</label> '
+          '<input id="search-page-q" name="q" type="search" autocomplete="off" '
+          'placeholder="예: 딥페이크를 신고하는 방법"> <button type="submit" class="md-button">'
+          "검색</button></form>\n",
+          '<p id="search-status" role="status" aria-live="polite"></p>\n',
+          '<ol id="search-results" class="search-results"></ol>\n',
+          "<noscript><p>검색에는 자바스크립트가 필요합니다. 학교급·주제로 찾으려면 "
+          "[수업 찾기](lessons/index.md)를 보세요.</p></noscript>\n"]
+    return Page(SEARCH, "\n".join(md))
 
 
 def topics_home(cur: Curriculum) -> Page:
@@ -343,10 +413,41 @@ def all_pages(loaded, printed=None) -> list[Page]:
     cur = loaded.curriculum
     pdfs = printed.by_handout() if printed is not None else None
     pages = [lessons_home(cur), topics_home(cur), coverage_page(cur), contacts_page(cur),
-             rules_page(loaded.rules), packs_page(cur, printed)]
+             rules_page(loaded.rules), packs_page(cur, printed), search_page()]
     pages += [catalog_page(cur, t) for t in cur.tracks.values()]
     pages += [topic_page(cur, k) for k in cur.topics]
     for lesson in cur.lessons:
         pages.append(lesson_page(cur, lesson, pdfs))
         pages += [handout_page(cur, lesson, h) for h in lesson.handout_files]
     return pages
+
+
+def page_url(path: str) -> str:
+    """Site URL of a Markdown page with directory URLs: guides/help.md -> guides/help/."""
+    if path == "index.md":
+        return ""
+    if path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+def search_index_json(loaded) -> str:
+    """The search index (search/index.json) of lessons, guides and the contacts page."""
+    import json
+
+    from ..searchindex import build_index, lesson_docs, page_docs
+
+    cur = loaded.curriculum
+    docs = lesson_docs(cur, page_url)
+    pages = []
+    for d in loaded.docs:
+        title = str(d.meta.get("title") or "")
+        if not title:
+            m = re.search(r"(?m)^#\s+(.+)$", d.body)
+            title = m.group(1).strip() if m else d.site_path
+        label = "대응 안내" if d.site_path.startswith("guides/") else "안내"
+        pages.append((page_url(d.site_path), title, d.body, label))
+    for p in (contacts_page(cur), ):
+        pages.append((page_url(p.path), "연락처 모음", p.markdown, "연락처"))
+    docs += page_docs(pages)
+    return json.dumps(build_index(docs), ensure_ascii=False, separators=(",", ":"))

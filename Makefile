@@ -40,7 +40,7 @@ test: $(STAMP) browser
 	$(PY) -m pytest
 
 ## make bench: synthetic corpora of 100 / 1,000 / 5,000 lessons; prints the figures
-bench: $(STAMP)
+bench: $(STAMP) browser
 	$(PY) scripts/bench.py
 
 ## make schema: regenerate schema/lesson.schema.json after changing fields or curriculum.yml

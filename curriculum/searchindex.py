@@ -25,7 +25,7 @@ MIN_STEM = RULES["min_stem"]
 TOKEN = re.compile(r"[가-힣]+|[a-z0-9]+")
 
 # How much a word counts by where it stands: a title outweighs the body.
-WEIGHTS = {"title": 10.0, "topics": 5.0, "objectives": 4.0, "summary": 4.0, "audience": 4.0,
+WEIGHTS = {"title": 10.0, "keywords": 5.0, "topics": 5.0, "objectives": 4.0, "summary": 4.0, "audience": 4.0,
            "headings": 2.0, "body": 1.0}
 
 
@@ -48,10 +48,14 @@ def pieces(s: str) -> list[str]:
     return [s[i:i + 2] for i in range(len(s) - 1)]
 
 
+PARTICLES = set(SUFFIXES)
+
+
 def tokens(text: str) -> list[str]:
-    """Stems of a text, in order (the same as tokenize() in search.js)."""
+    """Stems of a text, in order (the same as tokenize() in search.js). A particle
+    standing alone (split off by punctuation, as in “딥페이크”는) is dropped."""
     text = unicodedata.normalize("NFC", text).lower()
-    return [stem(w) for w in TOKEN.findall(text)]
+    return [stem(w) for w in TOKEN.findall(text) if w not in PARTICLES]
 
 
 def terms(text: str) -> Counter:
@@ -78,18 +82,26 @@ def build_index(docs: list[dict]) -> dict:
     idf is left to the browser, which knows how many documents there are.
     """
     postings: dict[str, list[int]] = defaultdict(list)
+    lengths = []
     for n, doc in enumerate(docs):
         score: Counter = Counter()
+        length = 0
         for field, text in doc["fields"].items():
             w = WEIGHTS[field]
             for term, tf in terms(text).items():
                 score[term] += w * (1 + math.log(tf))
+                if not term.startswith("~"):
+                    length += tf
         for term, value in score.items():
             postings[term].extend((n, max(1, round(value * 10))))
+        lengths.append(length)
+    boosts = [float(d.get("boost", 1)) for d in docs]
     return {
-        "version": 1,
+        "version": 2,
         "rules": {k: RULES[k] for k in ("min_stem", "suffixes", "en_suffixes")},
         "docs": [[d["url"], d["title"], d["label"], d["summary"]] for d in docs],
+        "lengths": lengths,  # words per document, for BM25's length normalisation
+        "boosts": boosts,  # front matter `search: {boost: N}`, as in Material
         "terms": dict(sorted(postings.items())),
     }
 
@@ -125,13 +137,21 @@ KIND_WORDS = {"worksheet": "활동지", "parent-letter": "가정통신문 안내
 
 
 def page_docs(pages) -> list[dict]:
-    """Search documents for hand-written pages: (url, title, markdown, label)."""
+    """Search documents for pages: (url, title, markdown, label, meta). `meta` may carry
+    `keywords` (a list or text) and `search: {boost: N}` from the page's front matter."""
     docs = []
-    for url, title, markdown, label in pages:
+    for url, title, markdown, label, meta in pages:
         headings = " ".join(re.findall(r"(?m)^#{2,4}\s+(.+)$", markdown))
         first = next((l.strip() for l in plain(markdown).split("\n")
-                      if len(l.strip()) > 20), "")
-        docs.append({"url": url, "title": title, "label": label, "summary": first[:120],
-                     "fields": {"title": title, "headings": headings,
-                                "body": plain(markdown)}})
+                      if len(l.strip()) > 20 and not l.strip().startswith("---")), "")
+        keywords = meta.get("keywords") or ""
+        if isinstance(keywords, list):
+            keywords = " ".join(map(str, keywords))
+        search = meta.get("search") if isinstance(meta.get("search"), dict) else {}
+        boost = search.get("boost", 1)
+        docs.append({"url": url, "title": title, "label": label,
+                     "summary": str(meta.get("description") or first[:120]),
+                     "boost": boost if isinstance(boost, (int, float)) and boost > 0 else 1,
+                     "fields": {"title": title, "keywords": str(keywords),
+                                "headings": headings, "body": plain(markdown)}})
     return docs

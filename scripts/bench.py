@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,6 +46,54 @@ def timed(cmd, cwd) -> tuple[float, int, int]:
     return elapsed, code, usage.ru_maxrss
 
 
+STOCK_SIZES = {100, 1000}  # where the stock Material index is built for comparison
+
+
+def stock_index_mb(corpus: Path) -> float:
+    """Size of Material's stock search index for the same pages (a second build)."""
+    cfg = corpus / "mkdocs-stock.yml"
+    cfg.write_text("INHERIT: mkdocs.yml\nplugins:\n  - search\n", "utf-8")
+    out = corpus / "site-stock"
+    _, code, _ = timed([sys.executable, "-m", "mkdocs", "build", "-f", str(cfg), "--site-dir",
+                        str(out)], corpus)
+    if code != 0:
+        raise SystemExit("stock build failed")
+    return round((out / "search" / "search_index.json").stat().st_size / 1024 / 1024, 2)
+
+
+def query_ms(site: Path) -> tuple[float, float]:
+    """Mean and slowest query time of the evaluation queries, in headless Chromium."""
+    import functools
+    import http.server
+    import threading
+
+    import yaml
+    from playwright.sync_api import sync_playwright
+
+    queries = [c["q"] for c in yaml.safe_load((ROOT / "tests" / "search_eval.yml").read_text())]
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
+            page.wait_for_function("window.curriculumSearch !== undefined")
+            page.evaluate("curriculumSearch.query('준비')")  # loads the index once
+            times = [page.evaluate("q => curriculumSearch.query(q, 10)", q)["ms"] for q in queries]
+            browser.close()
+    finally:
+        server.shutdown()
+    return round(sum(times) / len(times), 2), round(max(times), 2)
+
+
 def measure(n: int, work: Path) -> dict:
     corpus = make_corpus(n, work / f"c{n}")
     check_cmd = [sys.executable, "-m", "curriculum", "check", "--format", "json"]
@@ -57,11 +106,16 @@ def measure(n: int, work: Path) -> dict:
     pages = sum(1 for _ in out.rglob("index.html"))
     first = min((corpus / "lessons").glob("*/*-00000"))
     lesson_html = out / first.relative_to(corpus) / "index.html"
-    search = out / "search" / "search_index.json"
-    return {"lessons": n, "check_s": round(check_s, 2), "build_s": round(build_s, 1),
-            "pages": pages, "ms_per_page": round(build_s * 1000 / pages, 2),
-            "peak_mib": round(rss / 1024), "lesson_html_kb": round(lesson_html.stat().st_size / 1024, 1),
-            "search_index_mb": round(search.stat().st_size / 1024 / 1024, 2)}
+    search = out / "search" / "index.json"
+    mean_ms, max_ms = query_ms(out)
+    row = {"lessons": n, "check_s": round(check_s, 2), "build_s": round(build_s, 1),
+           "pages": pages, "ms_per_page": round(build_s * 1000 / pages, 2),
+           "peak_mib": round(rss / 1024), "lesson_html_kb": round(lesson_html.stat().st_size / 1024, 1),
+           "index_ko_mb": round(search.stat().st_size / 1024 / 1024, 2),
+           "stock_index_mb": stock_index_mb(corpus) if n in STOCK_SIZES else "",
+           "query_ms_mean": mean_ms, "query_ms_max": max_ms}
+    shutil.rmtree(corpus, ignore_errors=True)  # 5,000 lessons take gigabytes on disk
+    return row
 
 
 def measure_pdfs(work: Path) -> dict:
@@ -87,14 +141,16 @@ def main() -> int:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "100,500,1000,5000").split(",")]
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        pdf = measure_pdfs(Path(tmp))
-        print(json.dumps({"handout_pdfs": pdf}, ensure_ascii=False), flush=True)
         for n in sizes:
             row = measure(n, Path(tmp))
             rows.append(row)
             print(json.dumps(row, ensure_ascii=False), flush=True)
+        # Last: WeasyPrint in this process would inflate the peak memory that the
+        # builds above report (a forked child starts with its parent's pages).
+        pdf = measure_pdfs(Path(tmp))
+        print(json.dumps({"handout_pdfs": pdf}, ensure_ascii=False), flush=True)
     head = ["lessons", "check_s", "build_s", "pages", "ms_per_page", "peak_mib",
-            "lesson_html_kb", "search_index_mb"]
+            "lesson_html_kb", "index_ko_mb", "stock_index_mb", "query_ms_mean", "query_ms_max"]
     print("\n| " + " | ".join(head) + " |\n|" + "---|" * len(head))
     for r in rows:
         print("| " + " | ".join(str(r[h]) for h in head) + " |")
@@ -110,6 +166,14 @@ def main() -> int:
         ratio = by[5000]["lesson_html_kb"] / by[100]["lesson_html_kb"]
         verdicts.append((f"lesson page HTML at 5,000 within 10% of 100 (x{ratio:.3f})",
                          abs(ratio - 1) <= 0.10))
+    for r in rows:
+        if r["stock_index_mb"]:
+            ratio = r["index_ko_mb"] / r["stock_index_mb"]
+            verdicts.append((f"search index at {r['lessons']} lessons within 1.5x of the stock "
+                             f"index (x{ratio:.2f})", ratio <= 1.5))
+    if 5000 in by:
+        verdicts.append((f"query at 5,000 lessons under 200 ms (mean {by[5000]['query_ms_mean']} ms, "
+                         f"max {by[5000]['query_ms_max']} ms)", by[5000]["query_ms_max"] < 200))
     print(f"\nHandout PDFs of the real curriculum: {pdf['pdfs']} PDFs, cold {pdf['cold_s']} s "
           f"({pdf['pdfs_per_s']} PDFs/s on {os.cpu_count()} cores), warm {pdf['warm_s']} s "
           f"({pdf['warm_rendered']} rendered); pack ZIPs (MB): {pdf['pack_zip_mb']}")

@@ -39,7 +39,8 @@
 
   function tokenize(text) {
     var words = text.normalize("NFC").toLowerCase().match(/[가-힣]+|[a-z0-9]+/g) || [];
-    return words.map(stem);
+    /* a particle standing alone (split off by punctuation: “딥페이크”는) is dropped */
+    return words.filter(function (w) { return suffixes.indexOf(w) === -1; }).map(stem);
   }
 
   function load() {
@@ -55,10 +56,17 @@
     return index;
   }
 
-  /* Scores: a document gains weight x idf for each query word it holds (its stem, and
-     less for the word's pieces); documents holding more of the query's words lead. */
+  /* BM25 over field-weighted counts: a document gains for each query word it holds
+     (its stem, and less for the word's pieces), long pages do not win by length, and
+     documents holding more of the query's words lead. */
+  var K1 = 6, B = 0.75;  // k1 suits the field weights (a title counts ten)
   function search(data, query, limit) {
     var words = tokenize(query), n = data.docs.length;
+    if (!data.avglen) {
+      var sum = 0;
+      data.lengths.forEach(function (l) { sum += l; });
+      data.avglen = sum / n || 1;
+    }
     var seen = {}, unique = [];
     words.forEach(function (w) { if (!seen[w]) { seen[w] = 1; unique.push(w); } });
     if (!unique.length) return [];
@@ -69,8 +77,10 @@
         if (!post) return;
         var idf = Math.log(1 + n / (post.length / 2));
         for (var i = 0; i < post.length; i += 2) {
-          scores[post[i]] += post[i + 1] / 10 * idf * factor;
-          hit[post[i]] = 1;
+          var d = post[i], tf = post[i + 1] / 10;
+          var norm = K1 * (1 - B + B * data.lengths[d] / data.avglen);
+          scores[d] += idf * factor * tf * (K1 + 1) / (tf + norm);
+          hit[d] = 1;
         }
       }
       add(data.terms[w], 1);
@@ -81,7 +91,8 @@
     var out = [];
     for (var d = 0; d < n; d++) {
       if (scores[d] > 0) {
-        out.push({ doc: d, score: scores[d] * Math.pow(matched[d] / unique.length, 2) });
+        out.push({ doc: d, score: scores[d] * Math.pow(matched[d] / unique.length, 2) *
+                                  (data.boosts ? data.boosts[d] : 1) });
       }
     }
     out.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });

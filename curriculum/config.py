@@ -112,7 +112,9 @@ def load_config(root: Path, report: Report):
             name_en=str(spec.get("name_en", "")), audience=spec["audience"],
             grades=list(grades), minutes=minutes, unit=str(spec.get("unit", "차시")),
             required_topics=[str(t) for t in req_topics], min_lessons=min_lessons,
-            help=[str(h) for h in help_keys], line=line)
+            help=[str(h) for h in help_keys], line=line,
+            worksheet_per_lesson=bool(req.get("worksheet_per_lesson", False)),
+            parent_letters=int(req.get("parent_letters", 0) or 0))
     return site, tracks, topics
 
 

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks.coverage import check_coverage, check_duplicate_ids
+from .checks.coverage import check_coverage, check_duplicate_ids, check_handout_coverage
 from .checks.links import check_links
 from .checks.text import TextChecker, load_language_rules
 from .config import load_config, load_contacts
@@ -78,6 +78,7 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
         report.findings.extend(findings)
     check_duplicate_ids(cur, report)
     check_coverage(cur, report)
+    check_handout_coverage(cur, report)
     for key, track in tracks.items():
         for c in track.help:
             if c not in contacts:
@@ -128,8 +129,8 @@ class _Job:
             if not self.keep_text:
                 # Only what the cross-lesson checks need travels back to the parent.
                 lesson.body, lesson.phases, lesson.materials = "", [], []
-                lesson.lines = {"id": lesson.lines.get("id", 1)}
-                lesson.handout_files = []
+                lesson.lines = {"id": lesson.lines.get("id", 1),
+                                "handouts": lesson.lines.get("handouts", 1)}
         return lessons, report.findings
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from curriculum.engine import load
-from curriculum.render.pages import all_pages, search_index_json
+from curriculum.render.pages import all_pages, guide_help, search_index_json
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 _state: dict = {}
@@ -89,6 +89,9 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    src = page.file.src_uri
+    if src.startswith("guides/") and src.endswith(".md"):
+        markdown = markdown.rstrip() + "\n\n" + guide_help(_state["loaded"], src)
     source = _state.get("sources", {}).get(page.file.src_uri)
     if page.file.src_uri in _state.get("sources", {}):
         page.edit_url = None

@@ -28,6 +28,8 @@ class Track:
     min_lessons: int
     help: list[str]
     line: int = 1  # line in curriculum.yml, for coverage findings
+    worksheet_per_lesson: bool = False  # requires.worksheet_per_lesson
+    parent_letters: int = 0  # requires.parent_letters
 
 
 @dataclass

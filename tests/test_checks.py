@@ -177,3 +177,37 @@ def test_parallel_loading_finds_the_same_as_serial(monkeypatch):
         assert parallel.report.sorted() == serial.report.sorted()
         assert sorted(l.id for l in parallel.curriculum.lessons) == \
             sorted(l.id for l in serial.curriculum.lessons)
+
+
+def test_required_worksheets_and_parent_letters(healthy):
+    cfg = healthy / "curriculum.yml"
+    cfg.write_text(cfg.read_text().replace(
+        "      topics: [synthetic-media, law]\n      lessons: 1\n",
+        "      topics: [synthetic-media, law]\n      lessons: 1\n      parent_letters: 1\n").replace(
+        "      topics: [family-talk]\n      lessons: 1\n",
+        "      topics: [family-talk]\n      lessons: 1\n      worksheet_per_lesson: true\n"))
+    found = {(f.path, f.code) for f in check(healthy).report.errors}
+    assert found == {("curriculum.yml", "parent-letter-missing"),
+                     ("lessons/parents/talking/index.md", "worksheet-missing")}
+
+
+def test_serve_watches_the_curriculum_sources():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("hooks", ROOT / "curriculum" / "mkdocs_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+
+    class Server:
+        watched = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    class Config:
+        config_file_path = str(ROOT / "mkdocs.yml")
+
+    hooks.on_startup(command="serve", dirty=False)
+    server = hooks.on_serve(Server(), Config(), None)
+    assert {str(ROOT / n) for n in ("lessons", "curriculum.yml", "contacts.yml")} <= set(server.watched)
+    assert hooks._state["serving"] is True

@@ -161,3 +161,10 @@ def test_packs_page_lists_every_track_pack(built, loaded):
             assert re.search(rf'href="{key}.zip">{track.name} 꾸러미 \(ZIP, [\d.]+ [KM]B\)', text)
             assert (built / "packs" / f"{key}.zip").exists() and (built / "packs" / f"{key}.pdf").exists()
     assert (built / "packs" / "all.zip").exists()
+
+
+def test_every_guide_ends_with_the_help_block(built):
+    for path in (ROOT / "docs" / "guides").glob("*.md"):
+        text = page(built, f"guides/{path.stem}")
+        assert 'id="도움-받을-곳"' in text and "help-block" in text, path.name
+        assert 'href="../../contacts/"' in text

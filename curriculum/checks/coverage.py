@@ -66,3 +66,21 @@ def check_duplicate_ids(cur: Curriculum, report: Report) -> None:
                        "give each lesson its own id (track + folder name)")
         else:
             seen[lesson.id] = lesson.path
+
+
+def check_handout_coverage(cur: Curriculum, report: Report) -> None:
+    """What the field support team prints for a visit, as curriculum.yml requires it:
+    a worksheet for every published lesson, and letters to parents."""
+    for key, track in cur.tracks.items():
+        lessons = cur.lessons_of(key, published_only=True)
+        for lesson in lessons if track.worksheet_per_lesson else []:
+            if not any(h.kind == "worksheet" for h in lesson.handout_files):
+                report.add(lesson.path, lesson.lines.get("handouts", 1), "worksheet-missing",
+                           f"student lesson `{lesson.id}` has no worksheet (활동지)",
+                           "add handouts/worksheet.md (kind: worksheet) and list it in `handouts`")
+        letters = sum(1 for l in lessons for h in l.handout_files if h.kind == "parent-letter")
+        if letters < track.parent_letters:
+            report.add("curriculum.yml", track.line, "parent-letter-missing",
+                       f"track `{key}` ({track.name}) has no letter to parents (가정통신문)",
+                       f"add handouts/parent-letter.md (kind: parent-letter) to a published "
+                       f"lesson in lessons/{key}/")

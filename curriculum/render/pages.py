@@ -461,3 +461,10 @@ def search_index_json(loaded) -> str:
                       {"keywords": keywords, "search": {"boost": 1.5}}))
     docs += page_docs(pages)
     return json.dumps(build_index(docs), ensure_ascii=False, separators=(",", ":"))
+
+
+def guide_help(loaded, src: str) -> str:
+    """The help block a guide page ends with (contacts from contacts.yml)."""
+    cur = loaded.curriculum
+    keys = cur.site.get("guide_help") or list(cur.contacts)
+    return help_block([k for k in keys if k in cur.contacts], cur.contacts, link(src, CONTACTS))

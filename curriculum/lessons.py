@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from .body import PHASE_NAMES, parse_body
-from .fields import FIELDS, check_value, closest_field
+from .fields import FIELDS, _closest, check_value, closest_field
 from .findings import WARNING, Report
 from .model import Handout, Lesson, Track
 from .source import load_document, rel
@@ -18,6 +18,23 @@ HANDOUT_AUDIENCES = ("student", "parent", "teacher")
 OBJECTIVE_END = re.compile(r"수\s*있다\.?$")
 
 
+def _folders(root: Path, base: Path, report: Report, where: str, hint: str, allow=()):
+    """Real sub-folders of `base`; links and stray files become findings."""
+    for path in sorted(base.iterdir()):
+        name = rel(root, path)
+        if path.name.startswith("."):
+            continue
+        if path.is_symlink():
+            report.add(name, 1, "symlink", "this folder is a symbolic link",
+                       "move the real folder here; links can lead outside the repository")
+        elif not path.is_dir():
+            if path.name.lower() not in allow:
+                report.add(name, 1, "stray-file", f"files directly in {where} are not published",
+                           hint)
+        else:
+            yield path
+
+
 def discover(root: Path, report: Report, tracks: dict[str, Track]) -> list[Path]:
     """Paths of lesson index.md files; odd things in lessons/ become findings."""
     base = root / "lessons"
@@ -26,51 +43,25 @@ def discover(root: Path, report: Report, tracks: dict[str, Track]) -> list[Path]
         report.add("lessons", 1, "lessons-missing", "there is no lessons/ folder",
                    "create lessons/<track>/<slug>/index.md")
         return found
-    for track_dir in sorted(base.iterdir()):
-        name = rel(root, track_dir)
-        if track_dir.name.startswith("."):
-            continue
-        if track_dir.is_symlink():
-            report.add(name, 1, "symlink", "this folder is a symbolic link",
-                       "move the real folder here; links can lead outside the repository")
-            continue
-        if not track_dir.is_dir():
-            if track_dir.name.lower() not in ("readme.md",):
-                report.add(name, 1, "stray-file", "files directly in lessons/ are not published",
-                           "move it into a lesson folder: lessons/<track>/<slug>/index.md")
-            continue
+    for track_dir in _folders(root, base, report, "lessons/",
+                              "move it into a lesson folder: lessons/<track>/<slug>/index.md",
+                              allow=("readme.md",)):
         if track_dir.name not in tracks:
-            near = closest_field_of(track_dir.name, tracks)
-            report.add(name, 1, "unknown-track-folder",
+            near = _closest(track_dir.name, tracks)
+            report.add(rel(root, track_dir), 1, "unknown-track-folder",
                        f"`{track_dir.name}` is not a track in curriculum.yml",
                        f"rename the folder to a track key{f' (did you mean `{near}`?)' if near else ''}")
             continue
-        for lesson_dir in sorted(track_dir.iterdir()):
-            lname = rel(root, lesson_dir)
-            if lesson_dir.name.startswith("."):
-                continue
-            if lesson_dir.is_symlink():
-                report.add(lname, 1, "symlink", "this folder is a symbolic link",
-                           "move the real folder here; links can lead outside the repository")
-                continue
-            if not lesson_dir.is_dir():
-                report.add(lname, 1, "stray-file",
-                           "files directly in a track folder are not published",
-                           "put each lesson in its own folder with an index.md")
-                continue
+        for lesson_dir in _folders(root, track_dir, report, "a track folder",
+                                   "put each lesson in its own folder with an index.md"):
             index = lesson_dir / "index.md"
             if not index.exists() and not index.is_symlink():
-                report.add(lname, 1, "lesson-index-missing", "this lesson folder has no index.md",
+                report.add(rel(root, lesson_dir), 1, "lesson-index-missing",
+                           "this lesson folder has no index.md",
                            "add index.md with the lesson plan, or delete the empty folder")
                 continue
             found.append(index)
     return found
-
-
-def closest_field_of(word, options):
-    import difflib
-    m = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return m[0] if m else None
 
 
 def load_lesson(root: Path, index: Path, report: Report, tracks: dict[str, Track],

@@ -145,3 +145,12 @@ def test_no_korean_word_is_broken_across_lines_in_real_handouts():
             ta, tb = re.findall(r"[가-힣]+$", a), re.findall(r"^[가-힣]+", b)
             if ta and tb and ta[0] not in words and tb[0] not in words:
                 assert ta[0] + tb[0] not in words, f"{r.doc.site_path}: {ta[0]}|{tb[0]}"
+
+
+def test_answer_lines_and_cut_lines_print_as_lines():
+    from curriculum.printing.source import for_print
+    out = for_print("1. ______\n\n________\n\n\\- - - - ✂ 절취선 - - - -\n(    )학년")
+    assert out.count('class="write-line"') == 2
+    assert out.startswith('1. <span class="write-line"></span>')
+    assert '<div class="cut-line">✂ 절취선</div>' in out
+    assert '(<span class="blank"' in out

@@ -12,6 +12,7 @@ import re
 
 TEACHER_START = re.compile(r"^(\s*)[!?]{3}\+?\s+teacher\b.*$")
 WRITE_LINE = re.compile(r"^\s*_{3,}\s*$")
+WRITE_ITEM = re.compile(r"^(\s*(?:\d+[.)]|[-*+])\s+)_{3,}\s*$")  # "1. ______": an answer line
 CUT_LINE = re.compile(r"^\s*\\?-\s*(-\s*)+.*✂.*$|^.*✂\s*절취선.*$")
 
 
@@ -50,8 +51,11 @@ def for_print(markdown: str) -> str:
     for line in markdown.split("\n"):
         if "(  " in line:
             line = BLANK.sub(_blank, line)
+        item = WRITE_ITEM.match(line)
         if WRITE_LINE.match(line):
             out.append('<div class="write-line"></div>\n')
+        elif item:
+            out.append(item.group(1) + '<span class="write-line"></span>')
         elif CUT_LINE.match(line):
             out.append('\n<div class="cut-line">✂ 절취선</div>\n')
         else:

@@ -154,3 +154,16 @@ def test_answer_lines_and_cut_lines_print_as_lines():
     assert out.startswith('1. <span class="write-line"></span>')
     assert '<div class="cut-line">✂ 절취선</div>' in out
     assert '(<span class="blank"' in out
+
+
+def test_pdfs_pass_the_machine_checkable_pdf_ua_rules(printed):
+    import page
+
+    loaded = check(ROOT)
+    docs = documents(loaded.curriculum, SITE, ROOT / "fonts")
+    sample = [d for d in docs if d.handout.kind in ("worksheet", "parent-letter")][:6] + \
+        [d for d in docs if d.handout.kind in ("teacher-card", "poster")][:3]
+    rendered, _ = render_all(sample, ROOT / ".build" / "pdf-cache", ROOT / "fonts")
+    for r in list(printed.rendered) + rendered:
+        report = page.validate_pdf(str(r.path), profile=page.ValidationProfile.PDF_UA_1)
+        assert sorted({f.rule_id for f in report.failures}) == [], r.doc.site_path

@@ -72,6 +72,17 @@ def keep_korean_words(html: str) -> str:
     return "".join(parts)
 
 
+HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+
+
+def nest_headings(body: str, first: int) -> str:
+    """Renumber the body's heading levels so they start at `first` and skip none
+    (PDF/UA: a worksheet whose activities are ### under the sheet's title is an error)."""
+    levels = sorted({int(m.group(2)) for m in HEADING_TAG.finditer(body)})
+    mapping = {lv: min(first + i, 6) for i, lv in enumerate(levels)}
+    return HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{mapping[int(m.group(2))]}", body)
+
+
 def qr_data_uri(url: str) -> str:
     import segno
 
@@ -102,6 +113,7 @@ def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant:
     footer = f"{lesson.title} · {kind} · 판 {ed} · {kdate(lesson.reviewed)}"
     large = " large" if track.grades and max(track.grades) <= 2 else ""
     has_h1 = bool(re.search(r"<h1\b", body))
+    body = nest_headings(body, 1 if has_h1 else 2)
     css = CSS_PATH.read_text("utf-8").replace("FONT_DIR", font_dir.resolve().as_uri())
     esc = htmllib.escape
     doc = f"""<!doctype html>

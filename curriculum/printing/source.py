@@ -48,7 +48,13 @@ def _blank(m: re.Match) -> str:
 def for_print(markdown: str) -> str:
     """Markdown with writing lines, cut lines and fill-in blanks made printable."""
     out = []
-    for line in markdown.split("\n"):
+    lines = markdown.split("\n")
+    for n, line in enumerate(lines):
+        # Blank lines between answer items make a "loose" list (<li><p>…), which
+        # WeasyPrint tags as LI > P: not valid PDF/UA. Keep such lists tight.
+        if (not line.strip() and out and WRITE_ITEM.match(lines[n - 1])
+                and n + 1 < len(lines) and WRITE_ITEM.match(lines[n + 1])):
+            continue
         if "(  " in line:
             line = BLANK.sub(_blank, line)
         item = WRITE_ITEM.match(line)

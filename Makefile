@@ -5,6 +5,9 @@ PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 STAMP  := $(VENV)/.installed
 
+VNU    := .build/tools/vnu.jar
+VNU_VERSION := 26.9.27
+
 .PHONY: site serve check test bench schema browser clean
 
 $(STAMP): pyproject.toml constraints.txt
@@ -21,6 +24,14 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Install Debian's chromium (sudo apt-get install chromium) for the browser tests"; exit 1; fi; }
 
+## The Nu HTML Checker (npm package vnu-jar; runs on the machine's Java).
+$(VNU):
+	@command -v java >/dev/null || { echo "Java is needed for the HTML checker (apt-get install default-jre-headless)"; exit 1; }
+	mkdir -p .build/tools
+	cd .build/tools && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && \
+	  tar xzf vnu-jar-$(VNU_VERSION).tgz package/build/dist/vnu.jar && \
+	  mv package/build/dist/vnu.jar vnu.jar && rm -rf package vnu-jar-$(VNU_VERSION).tgz
+
 ## make site: check (reporting, not blocking), then build site/ (kept if the build fails)
 site: $(STAMP)
 	$(PY) -m curriculum check --no-fail
@@ -36,7 +47,7 @@ check: $(STAMP)
 	$(PY) -m curriculum check --pdf
 
 ## make test: the whole test suite
-test: $(STAMP) browser
+test: $(STAMP) browser $(VNU)
 	$(PY) -m pytest
 
 ## make bench: synthetic corpora of 100 / 1,000 / 5,000 lessons; prints the figures

@@ -67,3 +67,27 @@ def for_print(markdown: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+MD_HEADING = re.compile(r"^(#{1,6})(\s+.*)$")
+
+
+def nest_markdown_headings(markdown: str, first: int = 2) -> str:
+    """Heading levels renumbered to start at `first` without skipping a level (a
+    worksheet's `### 1.` activities sit right under the page's title)."""
+    lines = markdown.split("\n")
+    fence = False
+    levels = set()
+    for line in lines:
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        elif not fence and MD_HEADING.match(line):
+            levels.add(len(MD_HEADING.match(line).group(1)))
+    mapping = {lv: min(first + i, 6) for i, lv in enumerate(sorted(levels))}
+    out, fence = [], False
+    for line in lines:
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        m = None if fence else MD_HEADING.match(line)
+        out.append("#" * mapping[len(m.group(1))] + m.group(2) if m else line)
+    return "\n".join(out)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..body import without_section
 from ..checks.coverage import coverage
-from ..printing.source import for_print
+from ..printing.source import for_print, nest_markdown_headings
 from ..model import Curriculum, Lesson, Track
 from .text import (contact_inline, esc, expand_contacts, grades_label, help_block,
                    html_table, kdate)
@@ -150,7 +150,7 @@ def handout_page(cur: Curriculum, lesson: Lesson, h) -> Page:
           f"<p class=\"page-meta\">{esc(kind)} · 대상: "
           f"{ {'student': '학생', 'parent': '학부모', 'teacher': '교사'}.get(h.audience, h.audience)} · "
           f"A4 {h.pages}쪽</p>\n",
-          expand_contacts(for_print(h.body).strip(), cur.contacts), ""]
+          expand_contacts(nest_markdown_headings(for_print(h.body)).strip(), cur.contacts), ""]
     return Page(src, "\n".join(md), h.path)
 
 

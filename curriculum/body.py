@@ -46,7 +46,7 @@ def _lines(body: str, first_line: int):
             if FENCE.match(raw):
                 in_fence = not in_fence
             elif not in_fence:
-                yield first_line + i, raw, None
+                yield first_line + i, raw
         return
     line, last = first_line, 0
     for m in INTERESTING.finditer(body):
@@ -54,7 +54,7 @@ def _lines(body: str, first_line: int):
         line += body.count("\n", last, start)
         last = start
         end = body.find("\n", start)
-        yield line, body[start:end if end != -1 else len(body)], start
+        yield line, body[start:end if end != -1 else len(body)]
 
 
 def parse_body(body: str, first_line: int) -> Body:
@@ -64,16 +64,14 @@ def parse_body(body: str, first_line: int) -> Body:
     sections: dict[str, int] = {}
     materials: list[str] = []
     current: Phase | None = None
-    section = ""
     period = 1
-    for line_no, raw, _ in _lines(body, first_line):
+    for line_no, raw in _lines(body, first_line):
         m = HEADING.match(raw) if raw[:1] == "#" else None
         if m:
             level, text = len(m.group(1)), m.group(2).strip()
             headings.append(Heading(level, text, line_no))
             if level <= 2:
                 current = None
-                section = text
                 sections.setdefault(text, line_no)
                 pm = PHASE.match(text) if level == 2 else None
                 if pm:

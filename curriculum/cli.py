@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import traceback
 from pathlib import Path
 
+from .fields import SLUG
 from .findings import default_format, format_report
 
 SCHEMA_PATH = "schema/lesson.schema.json"
@@ -121,8 +123,7 @@ def cmd_new(args) -> int:
         print(f"curriculum: unknown track `{args.track}`; tracks: {', '.join(cur.tracks)}",
               file=sys.stderr)
         return 2
-    import re
-    if not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", args.slug):
+    if not re.match(SLUG, args.slug):
         print("curriculum: the folder name may use lower-case letters, digits and hyphens",
               file=sys.stderr)
         return 2

@@ -7,7 +7,7 @@ wrong encodings, and front matter that is missing or is not valid YAML.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -79,7 +79,6 @@ class Document:
     body: str
     body_line: int  # 1-based line where the body starts
     meta_line: int = 1
-    keys_seen: list = field(default_factory=list)
 
 
 def split_front_matter(text: str) -> tuple[str | None, int, str, int]:

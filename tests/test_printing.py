@@ -1,6 +1,5 @@
 """Printable handouts: real PDFs rendered by WeasyPrint, opened and read back."""
 
-import io
 import json
 import re
 import shutil

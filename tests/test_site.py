@@ -1,16 +1,12 @@
 """Build the real site into a temporary folder and check what teachers will get."""
 
 import html
-import os
 import re
-import subprocess
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from conftest import REPO_URL, ROOT, check, site_files
+from conftest import REPO_URL, ROOT, check
 
 @pytest.fixture(scope="module")
 def built(built_site):

@@ -91,9 +91,6 @@ class LanguageRule:
     severity: str = "error"
     keywords: tuple = ()  # the rule is tried only on texts holding one of these
 
-    def may_match(self, text: str) -> bool:
-        return not self.keywords or any(k in text for k in self.keywords)
-
 
 def load_language_rules(root: Path, report: Report) -> list[LanguageRule]:
     name = "language-rules.yml"

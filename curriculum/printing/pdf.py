@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,10 +107,3 @@ def prune(cache_dir: Path, keep: list[RenderedPdf]) -> None:
     for f in cache_dir.glob("*"):
         if f.stem not in used and f.suffix in (".pdf", ".json"):
             f.unlink(missing_ok=True)
-
-
-def copy_to(rendered: list[RenderedPdf], site_dir: Path) -> None:
-    for r in rendered:
-        dst = site_dir / r.doc.site_path
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(r.path, dst)

@@ -19,11 +19,6 @@ def esc(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
-def md_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def grades_label(grades: list[int]) -> str:
     return "·".join(str(g) for g in grades) + "학년" if grades else "성인"
 

@@ -452,13 +452,14 @@ def search_index_json(loaded) -> str:
     for p, title, label, keywords in (
             (contacts_page(cur), "연락처 모음", "연락처",
              "연락처, 전화번호, 상담 전화, 신고 전화, 도움 받을 곳, helpline, phone numbers, hotline"),
-            (lessons_home(cur), "수업 찾기", "수업",
+            # The finder page lists every lesson (each indexed on its own): index it by
+            # its title and keywords only, without rendering it a second time.
+            (Page(LESSONS_HOME, "수업 찾기"), "수업 찾기", "수업",
              "수업 찾기, 수업 목록, 학교급별, 학년별, 주제별, lesson finder, lessons, list"),
             (packs_page(cur, None), "인쇄 꾸러미", "인쇄 자료",
              "인쇄 꾸러미, 인쇄, 한꺼번에, 모음, 활동지, 가정통신문, 포스터, PDF, ZIP, "
              "printable, print, worksheets, handouts, pack")):
-        body = p.markdown if p.path != LESSONS_HOME else title
-        pages.append((page_url(p.path), title, body, label,
+        pages.append((page_url(p.path), title, p.markdown, label,
                       {"keywords": keywords, "search": {"boost": 1.5}}))
     docs += page_docs(pages)
     return json.dumps(build_index(docs), ensure_ascii=False, separators=(",", ":"))

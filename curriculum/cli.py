@@ -13,10 +13,10 @@ import sys
 import traceback
 from pathlib import Path
 
-from .fields import SLUG
+from .spec import SLUG
 from .findings import default_format, format_report
 
-SCHEMA_PATH = "schema/lesson.schema.json"
+SCHEMA_DIR = "schema"
 
 
 def _root(arg: str | None) -> Path:
@@ -44,26 +44,38 @@ def cmd_check(args) -> int:
     return 1 if loaded.report.errors else 0
 
 
-def schema_text(root: Path) -> str:
+def schema_texts(root: Path) -> dict[str, str]:
+    """schema/<input>.schema.json for every YAML input, generated from inputs.INPUTS."""
     from .engine import load
-    from .fields import json_schema
+    from .inputs import INPUTS
+    from .spec import json_schema
 
-    cur = load(root).curriculum
-    return json.dumps(json_schema(list(cur.tracks), list(cur.topics)), ensure_ascii=False,
-                      indent=2) + "\n"
+    loaded = load(root, keep_text=False)
+    cur = loaded.curriculum
+    refs = {"tracks": list(cur.tracks), "topics": list(cur.topics),
+            "contacts": list(cur.contacts), "blocks": sorted({b.block_id for b in
+                                                               cur.reference.blocks.values()})}
+    out = {}
+    for item in INPUTS:
+        schema = json_schema(item.spec, refs, f"{item.title} ({item.files})",
+                             f"{item.name}.schema.json")
+        out[f"{SCHEMA_DIR}/{item.name}.schema.json"] = json.dumps(
+            schema, ensure_ascii=False, indent=2) + "\n"
+    return out
 
 
 def cmd_schema(args) -> int:
     root = _root(args.root)
-    text = schema_text(root)
+    texts = schema_texts(root)
     if args.write:
-        # The one file outside site/ this command writes, and only when asked to.
-        out = root / SCHEMA_PATH
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
-        print(f"wrote {SCHEMA_PATH}")
+        # The only files outside site/ this command writes, and only when asked to.
+        for path, text in texts.items():
+            out = root / path
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
     else:
-        sys.stdout.write(text)
+        sys.stdout.write("".join(texts.values()))
     return 0
 
 
@@ -156,8 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-fail", action="store_true",
                    help="report findings but exit 0 (used before building the site)")
     p.set_defaults(func=cmd_check)
-    p = sub.add_parser("schema", help="print (or --write) the lesson front matter JSON Schema")
-    p.add_argument("--write", action="store_true", help=f"write {SCHEMA_PATH}")
+    p = sub.add_parser("schema", help="print (or --write) the JSON Schemas of every YAML input")
+    p.add_argument("--write", action="store_true", help=f"write {SCHEMA_DIR}/*.schema.json")
     p.set_defaults(func=cmd_schema)
     p = sub.add_parser("new", help="create a new draft lesson from the template")
     p.add_argument("track")

@@ -17,7 +17,9 @@ from .checks.text import TextChecker, load_language_rules
 from .config import load_config, load_contacts
 from .findings import Report
 from .lessons import discover, load_lesson
-from .model import Curriculum
+from .macros import placed_blocks
+from .model import Curriculum, Reference
+from .registry import block_ids, load_blocks, load_laws, load_organisations
 from .source import load_document, rel, walk_files
 
 
@@ -58,16 +60,17 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
     root = Path(root).resolve()
     on = on or today()
     report = Report()
-    site, tracks, topics = load_config(root, report)
-    contacts = load_contacts(root, report, on, int(site.get("contact_check_months", 6)))
-    cur = Curriculum(root, site, tracks, topics, contacts)
+    site, tracks, topics = load_config(root, report, block_ids(root))
+    ref = load_reference(root, report, on, site.contact_check_months)
+    cur = Curriculum(root, site, tracks, topics, ref.contacts, reference=ref)
     rules = load_language_rules(root, report)
+    _check_contact_refs(cur, report)
     indexes = discover(root, report, tracks) if tracks else []
     # Link targets come from the files on disk, so each lesson can be checked on its
     # own, in any process, as soon as it is loaded.
     targets = site_targets(root, cur, docs_dir, [i.parent for i in indexes])
-    job = _Job(root, tracks, set(topics), contacts, rules, on,
-               int(site.get("review_months", 12)), targets, keep_text)
+    job = _Job(root, tracks, set(topics), ref, rules, on, site.review_months, targets,
+               keep_text)
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers > 1 and len(indexes) >= PARALLEL_FROM:
         results = _load_parallel(job, indexes, workers)
@@ -79,19 +82,35 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
     check_duplicate_ids(cur, report)
     check_coverage(cur, report)
     check_handout_coverage(cur, report)
-    for key, track in tracks.items():
-        for c in track.help:
-            if c not in contacts:
-                report.add("curriculum.yml", track.line, "unknown-contact",
-                           f"track `{key}` lists help contact `{c}`, which is not in contacts.yml",
-                           f"use one of: {', '.join(contacts)}")
 
+    checker = TextChecker(ref, rules)
+    for block in ref.blocks.values():
+        checker.check(block.path, block.body, block.body_line, report)
     docs = load_docs(root, docs_dir, report)
-    checker = TextChecker(contacts, rules)
     for page in docs:
         checker.check(page.path, page.body, page.body_line, report)
         check_links(page.path, page.site_path, page.body, page.body_line, targets, report)
     return Loaded(cur, report, docs, rules)
+
+
+def load_reference(root: Path, report: Report, on: dt.date, max_age: int) -> Reference:
+    """The registries lessons cite: contacts, laws, organisations, blocks."""
+    return Reference(laws=load_laws(root, report, on, max_age),
+                     organisations=load_organisations(root, report, on, max_age),
+                     blocks=load_blocks(root, report, on, max_age),
+                     contacts=load_contacts(root, report, on, max_age))
+
+
+def _check_contact_refs(cur: Curriculum, report: Report) -> None:
+    """Contact keys named in curriculum.yml exist in contacts.yml."""
+    named = [(f"track `{k}`", c, t.help_lines.get(c, t.line)) for k, t in cur.tracks.items()
+             for c in t.help]
+    named += [("site.guide_help", c, cur.site.line) for c in cur.site.guide_help]
+    for who, key, line in named:
+        if key not in cur.contacts:
+            report.add("curriculum.yml", line, "unknown-contact",
+                       f"{who} lists help contact `{key}`, which is not in contacts.yml",
+                       f"use one of: {', '.join(cur.contacts)}")
 
 
 @dataclass
@@ -101,7 +120,7 @@ class _Job:
     root: Path
     tracks: dict
     topics: set
-    contacts: dict
+    ref: Reference
     rules: list
     on: dt.date
     review_months: int
@@ -110,7 +129,7 @@ class _Job:
 
     def run(self, indexes: list[Path]):
         report = Report()
-        checker = TextChecker(self.contacts, self.rules)
+        checker = TextChecker(self.ref, self.rules)
         lessons = []
         for index in indexes:
             lesson = load_lesson(self.root, index, report, self.tracks, self.topics, self.on,
@@ -119,6 +138,7 @@ class _Job:
                 continue
             lessons.append(lesson)
             checker.check(lesson.path, lesson.body, lesson.body_line, report)
+            _check_required_blocks(lesson, self.tracks[lesson.track], report)
             check_links(lesson.path, lesson.path, lesson.body, lesson.body_line,
                         self.targets, report)
             for h in lesson.handout_files:
@@ -132,6 +152,18 @@ class _Job:
                 lesson.lines = {"id": lesson.lines.get("id", 1),
                                 "handouts": lesson.lines.get("handouts", 1)}
         return lessons, report.findings
+
+
+def _check_required_blocks(lesson, track, report: Report) -> None:
+    if not track.required_blocks or not lesson.published:
+        return
+    placed = placed_blocks(lesson.body) if "{{" in lesson.body else set()
+    for block in track.required_blocks:
+        if block not in placed:
+            report.add(lesson.path, lesson.body_line, "block-missing",
+                       f"{track.name} lessons must place the shared `{block}` block",
+                       f"add a line {{{{block:{block}/VARIANT}}}} where the lesson describes "
+                       f"it (variants are the files in blocks/{block}/)")
 
 
 _JOB: _Job | None = None

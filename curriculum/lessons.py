@@ -6,15 +6,16 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from . import inputs
 from .body import PHASE_NAMES, parse_body
-from .fields import FIELDS, _closest, check_value, closest_field
+from .config import DAYS_PER_MONTH
 from .findings import WARNING, Report
 from .model import Handout, Lesson, Track
 from .source import load_document, rel
+from .spec import closest as _closest, validate
 
 REQUIRED_SECTIONS = ("준비물", "유의점", "평가")
-HANDOUT_KINDS = ("worksheet", "parent-letter", "teacher-card", "poster")
-HANDOUT_AUDIENCES = ("student", "parent", "teacher")
+HANDOUT_KINDS = inputs.HANDOUT_KINDS
 OBJECTIVE_END = re.compile(r"수\s*있다\.?$")
 
 
@@ -73,24 +74,21 @@ def load_lesson(root: Path, index: Path, report: Report, tracks: dict[str, Track
     allowed = {"tracks": set(tracks), "topics": topics}
     track_dir, slug = index.parent.parent.name, index.parent.name
     ok = True
-    for key in meta:
-        if key not in FIELDS:
-            near = closest_field(str(key))
-            report.add(name, lines.get(key, 1), "unknown-field", f"unknown field `{key}`",
-                       f"did you mean `{near}`?" if near else
-                       f"allowed fields: {', '.join(FIELDS)}")
-    for field, spec in FIELDS.items():
-        if field not in meta:
-            if spec["required"]:
-                report.add(name, doc.meta_line, "missing-field", f"required field `{field}` is missing",
-                           f"add a line `{field}: …` to the front matter: {spec['hint']}")
-                ok = False
+    for p in validate(meta, inputs.LESSON, allowed):
+        field = p.path[0]
+        line = lines.get(tuple(p.path[:2]), lines.get(field, 1)) if len(p.path) > 1 \
+            else lines.get(field, doc.meta_line)
+        if p.kind == "unknown-key":
+            report.add(name, line, "unknown-field", f"unknown field `{field}`", p.hint)
             continue
-        for index_no, problem in check_value(field, meta[field], spec, allowed):
-            line = lines.get((field, index_no), lines.get(field, 1)) if index_no is not None \
-                else lines.get(field, 1)
-            report.add(name, line, f"invalid-{field}", problem, spec["hint"])
-            ok = False
+        if p.kind == "required" and field not in meta:
+            spec = inputs.LESSON.fields[field]
+            report.add(name, doc.meta_line, "missing-field", f"required field `{field}` is missing",
+                       f"add a line `{field}: …` to the front matter: {spec.hint}")
+        else:
+            report.add(name, line, f"invalid-{field}", p.message,
+                       inputs.LESSON.fields[field].hint)
+        ok = False
     if not ok:
         return None
 
@@ -125,7 +123,7 @@ def load_lesson(root: Path, index: Path, report: Report, tracks: dict[str, Track
                        f"objective does not end in '~할 수 있다.': {obj[:40]}",
                        "phrase it as what learners can do: '…을 설명할 수 있다.'",
                        severity=WARNING)
-    if lesson.reviewed and (today - lesson.reviewed).days > review_months * 30.44:
+    if lesson.reviewed and (today - lesson.reviewed).days > review_months * DAYS_PER_MONTH:
         report.add(name, lines["reviewed"], "review-stale",
                    f"last reviewed {lesson.reviewed.isoformat()}, more than {review_months} "
                    "months ago", "re-check facts, law and contacts, then update `reviewed`",
@@ -194,25 +192,13 @@ def load_handouts(root: Path, folder: Path, lesson: Lesson, report: Report) -> N
         if doc is None:
             continue
         meta, hn = doc.meta, doc.path
-        problems = []
-        if not isinstance(meta.get("title"), str) or not meta["title"].strip():
-            problems.append(("title", "`title` is missing", "write the handout's Korean title"))
-        if meta.get("kind") not in HANDOUT_KINDS:
-            problems.append(("kind", f"`kind` must be one of {', '.join(HANDOUT_KINDS)}",
-                             "e.g. `kind: worksheet`"))
-        if meta.get("audience") not in HANDOUT_AUDIENCES:
-            problems.append(("audience", f"`audience` must be one of {', '.join(HANDOUT_AUDIENCES)}",
-                             "who reads the printed sheet: `audience: student`"))
-        pages = meta.get("pages", 1)
-        if not isinstance(pages, int) or isinstance(pages, bool) or not 1 <= pages <= 20:
-            problems.append(("pages", "`pages` must be a whole number of A4 pages (1-20)",
-                             "the page budget, e.g. `pages: 2`"))
-        for key in sorted(set(meta) - {"title", "kind", "audience", "pages"}):
-            problems.append((key, f"unknown field `{key}`", "allowed: title, kind, audience, pages"))
-        for key, msg, hint in problems:
-            report.add(hn, doc.lines.get(key, doc.meta_line), "handout-field", msg, hint)
-        if problems:
+        problems = validate(meta, inputs.HANDOUT)
+        for p in problems:
+            report.add(hn, doc.lines.get(p.path[0], doc.meta_line), "handout-field", p.message,
+                       p.hint)
+        if any(p.kind != "unknown-key" for p in problems):
             continue
+        pages = meta.get("pages") or 1
         lesson.handout_files.append(Handout(
             name=hname, path=hn, title=meta["title"].strip(), kind=meta["kind"],
             audience=meta["audience"], pages=pages, body=doc.body, body_line=doc.body_line,

@@ -1,48 +1,35 @@
 """A Python-Markdown extension (not a MkDocs plugin, so it also runs under Zensical).
 
-- `{{contact:KEY}}` in any page becomes the contact from contacts.yml;
+- every macro ({{contact:…}}, {{law:…}}, {{org:…}}, {{block:…}}, the law table) in any
+  page becomes its text, through the one expansion path (curriculum.macros) and from the
+  registries the engine loaded (passed in as `reference`, never loaded again here);
 - every table gets a caption (the nearest heading before it, when it has none) and
   `scope="col"` on its column heads, as KWCAG asks of data tables.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 from xml.etree import ElementTree as etree
 
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
-import re
 from markdown.treeprocessors import Treeprocessor
 
-from .config import load_contacts
-from .findings import Report
-from .render.text import expand_contacts
-
-_cache: dict = {}
+from .macros import LAW_TABLE, expand
 
 
-def contacts_for(root: str):
-    path = Path(root).resolve() / "contacts.yml"
-    key = (str(path), path.stat().st_mtime_ns if path.exists() else 0)
-    if key not in _cache:
-        from .engine import today
-        _cache.clear()
-        _cache[key] = load_contacts(path.parent, Report(), today(), 10**6)
-    return _cache[key]
-
-
-class ContactPreprocessor(Preprocessor):
-    def __init__(self, md, root):
+class MacroPreprocessor(Preprocessor):
+    def __init__(self, md, reference):
         super().__init__(md)
-        self.root = root
+        self.reference = reference
 
     def run(self, lines):
         text = "\n".join(lines)
-        if "{{" not in text:
+        if "{{" not in text and LAW_TABLE not in text:
             return lines
-        return expand_contacts(text, contacts_for(self.root)).split("\n")
+        return expand(text, self.reference).split("\n")
 
 
 class TableTreeprocessor(Treeprocessor):
@@ -91,11 +78,16 @@ class MarkdownAttrPostprocessor(Postprocessor):
 
 class CurriculumExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {"root": [".", "repository root holding contacts.yml"]}
+        self.config = {"reference": [None, "the registries (curriculum.model.Reference) the "
+                                           "engine loaded"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        md.preprocessors.register(ContactPreprocessor(md, self.getConfig("root")), "contacts", 35)
+        reference = self.getConfig("reference")
+        if reference is None:
+            raise ValueError("curriculum.markdown_ext needs reference=<the loaded registries>; "
+                             "the MkDocs adapter (curriculum.mkdocs_hooks) passes it")
+        md.preprocessors.register(MacroPreprocessor(md, reference), "curriculum_macros", 35)
         md.treeprocessors.register(TableTreeprocessor(md), "table_a11y", 1)
         md.postprocessors.register(MarkdownAttrPostprocessor(md), "markdown_attr", 5)
 

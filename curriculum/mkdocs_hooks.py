@@ -35,7 +35,8 @@ def on_config(config):
     _state["loaded"], _state["root"] = loaded, root
     if not config.repo_url:
         config.edit_uri = ""  # no repository known: no edit links rather than broken ones
-    config.mdx_configs.setdefault("curriculum.markdown_ext", {})["root"] = str(root)
+    config.mdx_configs.setdefault("curriculum.markdown_ext", {})["reference"] = \
+        loaded.curriculum.reference
     errors, warnings = len(loaded.report.errors), len(loaded.report.warnings)
     if errors or warnings:
         # Not a MkDocs warning: `make site` still builds a curriculum that falls short
@@ -96,7 +97,7 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri in _state.get("sources", {}):
         page.edit_url = None
         if source and config.repo_url:
-            branch = _state["loaded"].curriculum.site.get("edit_branch", "main")
+            branch = _state["loaded"].curriculum.site.edit_branch
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{source}"
     return markdown
 

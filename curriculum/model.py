@@ -30,6 +30,22 @@ class Track:
     line: int = 1  # line in curriculum.yml, for coverage findings
     worksheet_per_lesson: bool = False  # requires.worksheet_per_lesson
     parent_letters: int = 0  # requires.parent_letters
+    required_blocks: list[str] = field(default_factory=list)  # requires.blocks
+    help_lines: dict = field(default_factory=dict)  # contact key -> line in curriculum.yml
+
+
+@dataclass
+class Site:
+    """The `site:` settings of curriculum.yml, with their defaults (inputs.SITE)."""
+
+    name: str = "디지털 성범죄 예방교육"
+    name_en: str = ""
+    owner: str = "전라남도교육청"
+    review_months: int = 12
+    contact_check_months: int = 6
+    guide_help: list[str] = field(default_factory=list)
+    edit_branch: str = "main"
+    line: int = 1
 
 
 @dataclass
@@ -47,6 +63,76 @@ class Contact:
     source: str = ""
     checked: dt.date | None = None
     line: int = 1
+    former: list[tuple[str, dt.date]] = field(default_factory=list)  # (name, last day used)
+
+
+@dataclass
+class Offence:
+    key: str
+    act: str = ""
+    prison_max: int | None = None
+    prison_min: int | None = None
+    life: bool = False
+    fine: int | None = None
+    administrative_fine: int | None = None
+
+
+@dataclass
+class Law:
+    """One provision of reference/laws.yml."""
+
+    key: str
+    law: str
+    short: str
+    article: str
+    title: str
+    covers: str
+    offences: dict[str, Offence] = field(default_factory=dict)
+    penalty: Offence | None = None
+    in_force: dt.date | None = None
+    source: str = ""
+    checked: dt.date | None = None
+    note: str = ""
+    line: int = 1
+
+
+@dataclass
+class Organisation:
+    key: str
+    name: str
+    short: str = ""
+    former: list[tuple[str, dt.date]] = field(default_factory=list)
+    source: str = ""
+    checked: dt.date | None = None
+    line: int = 1
+
+
+@dataclass
+class Block:
+    """A shared text: blocks/<id>/<variant>.md, placed with {{block:ID/VARIANT}}."""
+
+    key: str  # "disclosure/lesson"
+    title: str
+    audience: str
+    source: str
+    checked: dt.date
+    body: str
+    path: str
+    body_line: int = 1
+
+    @property
+    def block_id(self) -> str:
+        return self.key.split("/", 1)[0]
+
+
+@dataclass
+class Reference:
+    """The registries: what lessons cite instead of typing it."""
+
+    laws: dict[str, Law] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    blocks: dict[str, Block] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
 
 
 @dataclass
@@ -109,11 +195,12 @@ class Lesson:
 @dataclass
 class Curriculum:
     root: Path
-    site: dict
+    site: Site
     tracks: dict[str, Track]
     topics: dict[str, Topic]
     contacts: dict[str, Contact]
     lessons: list[Lesson] = field(default_factory=list)
+    reference: Reference = field(default_factory=Reference)
 
     def lessons_of(self, track: str, published_only: bool = False) -> list[Lesson]:
         return sorted((l for l in self.lessons if l.track == track

@@ -18,6 +18,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from .macros import expand
+
 RULES = json.loads(Path(__file__).with_name("search_rules.json").read_text("utf-8"))
 SUFFIXES = sorted(RULES["suffixes"], key=len, reverse=True)
 EN_SUFFIXES = sorted(RULES["en_suffixes"], key=len, reverse=True)
@@ -128,7 +130,7 @@ def lesson_docs(cur, page_url) -> list[dict]:
                        "audience": f"{track.name} {track.short} {track.name_en} {grades} 수업 "
                                    f"{'연수' if track.audience == 'adult' else ''}",
                        "headings": headings + " " + handouts,
-                       "body": plain(lesson.body)}})
+                       "body": plain(expand(lesson.body, cur.reference, html=False))}})
     return docs
 
 

@@ -188,3 +188,55 @@ def walk_files(base: Path, pattern: str):
             if p.match(pattern):
                 out.append(p)
     return sorted(out)
+
+
+def load_yaml_file(root: Path, name: str, report: Report, required: bool = True):
+    """(data, lines) of a whole YAML file, `lines` mapping every path in it to its line
+    (spec.node_lines); (None, {}) with a finding when it cannot be read."""
+    from .spec import node_lines
+
+    path = root / name
+    if not path.exists():
+        if required:
+            report.add(name, 1, "missing-file", f"{name} is missing",
+                       f"restore {name} from the repository")
+        return None, {}
+    text = read_text(root, path, report)
+    if text is None:
+        return None, {}
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}
+        lines = node_lines(node)
+        seen: dict = {}
+        _duplicates(node, name, report, seen)
+        return loader.construct_document(node), lines
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        report.add(name, (mark.line + 1) if mark else 1, "yaml-syntax",
+                   f"{name} is not valid YAML: {exc.problem or exc.context or 'invalid YAML'}",
+                   "check the indentation and colons on this line; put text with ':' or '#' "
+                   "in quotes", col=(mark.column + 1) if mark else 1)
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        report.add(name, 1, "yaml-value", f"a value in {name} cannot be read: {exc}",
+                   "dates are written 2026-11-20; quote text that starts with a symbol")
+    finally:
+        loader.dispose()
+    return None, {}
+
+
+def _duplicates(node, name: str, report: Report, seen: dict) -> None:
+    """A key written twice in one mapping silently hides the first: report it."""
+    if isinstance(node, yaml.MappingNode):
+        keys = set()
+        for k, v in node.value:
+            if k.value in keys:
+                report.add(name, k.start_mark.line + 1, "duplicate-key",
+                           f"`{k.value}` is written twice", "keep one of the two")
+            keys.add(k.value)
+            _duplicates(v, name, report, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for v in node.value:
+            _duplicates(v, name, report, seen)

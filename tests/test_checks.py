@@ -62,7 +62,7 @@ def test_contact_not_checked_for_six_months_is_a_warning(healthy):
 @pytest.fixture(scope="module")
 def checker():
     loaded = check(ROOT)
-    return TextChecker(loaded.curriculum.contacts, load_language_rules(ROOT, Report()))
+    return TextChecker(loaded.curriculum.reference, load_language_rules(ROOT, Report()))
 
 
 def run(checker, text):
@@ -160,10 +160,10 @@ def test_new_lesson_scaffold_passes_its_own_checks_except_review(healthy):
 
 
 def test_code_spans_are_shown_not_checked_or_expanded(checker):
-    from curriculum.render.text import expand_contacts
+    from curriculum.macros import expand
     assert run(checker, "예: `1337`로 잘못 쓴 경우, `{{contact:키}}`") == []
     loaded = check(ROOT)
-    out = expand_contacts("`{{contact:police}}` → {{contact:police}}", loaded.curriculum.contacts)
+    out = expand("`{{contact:police}}` → {{contact:police}}", loaded.curriculum.reference)
     assert out.startswith("`{{contact:police}}` → **경찰** 112")
 
 

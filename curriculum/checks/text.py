@@ -3,7 +3,8 @@
 - phone numbers written by hand must be ones in contacts.yml (1337 is not 1377);
 - no personal data (resident registration numbers, mobile numbers, private e-mail);
 - no victim-blaming or fear-based wording (language-rules.yml);
-- {{contact:KEY}} names a contact that exists.
+- every macro names something that exists (macros.check_macros), no penalty is typed
+  by hand and no former name of a body is used unmarked.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from .. import inputs
 from ..findings import Report
-from ..model import Contact
-from ..source import _Loader, read_text
+from ..macros import MACRO, check_former_names, check_macros, check_penalties, former_names
+from ..model import Reference
+from ..source import load_yaml_file
+from ..spec import line_of, report_problems, validate
 
-CONTACT_MACRO = re.compile(r"\{\{\s*contact\s*:\s*([^}\s]*)\s*\}\}")
 FULL_PHONE = re.compile(r"(?<![\d\w-])(0\d{1,2})[-. )]\s?(\d{3,4})[-. ](\d{4})(?![\d-])")
 MOBILE_PREFIX = {"010", "011", "016", "017", "018", "019"}
 # Short service numbers: 11x and 13xx-19xx, unless followed by a unit (1988년, 1500원).
@@ -94,33 +95,30 @@ class LanguageRule:
 
 def load_language_rules(root: Path, report: Report) -> list[LanguageRule]:
     name = "language-rules.yml"
-    path = root / name
-    if not path.exists():
+    data, lines = load_yaml_file(root, name, report, required=False)
+    if data is None:
         return []
-    text = read_text(root, path, report)
-    if text is None:
-        return []
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        report.add(name, (mark.line + 1) if mark else 1, "yaml-syntax",
-                   f"language-rules.yml is not valid YAML: {getattr(exc, 'problem', exc)}",
-                   "each rule starts with '- id:' and its fields are indented two spaces")
+    problems = validate(data, inputs.LANGUAGE_RULES)
+    report_problems(problems, name, lines, report)
+    bad = {p.path[0] for p in problems if p.path and p.kind != "unknown-key"}
+    if not isinstance(data, list):
         return []
     rules = []
-    for i, item in enumerate(data if isinstance(data, list) else []):
+    for i, item in enumerate(data):
+        if i in bad or not isinstance(item, dict):
+            continue
         try:
-            rules.append(LanguageRule(
-                id=str(item["id"]), lang=str(item.get("lang", "ko")),
-                pattern=re.compile(item["pattern"]),
-                unless=re.compile(item["unless"]) if item.get("unless") else None,
-                why=str(item.get("why", "")), instead=str(item.get("instead", "")),
-                severity=str(item.get("severity", "error")),
-                keywords=tuple(str(k) for k in item.get("keywords") or ())))
-        except (KeyError, TypeError, re.error) as exc:
-            report.add(name, 1, "language-rule-invalid", f"rule #{i + 1} cannot be used: {exc}",
-                       "each rule needs id, pattern (a valid regular expression), why, instead")
+            pattern = re.compile(item["pattern"])
+            unless = re.compile(item["unless"]) if item.get("unless") else None
+        except re.error as exc:
+            report.add(name, line_of(lines, (i, "pattern")), "language-rule-invalid",
+                       f"rule `{item['id']}`: the pattern is not a valid regular expression "
+                       f"({exc})", "check brackets and escapes; test it with Python's re module")
+            continue
+        rules.append(LanguageRule(
+            id=item["id"], lang=item.get("lang") or "ko", pattern=pattern, unless=unless,
+            why=item["why"], instead=item["instead"], severity=item.get("severity") or "error",
+            keywords=tuple(item.get("keywords") or ())))
     return rules
 
 
@@ -140,8 +138,11 @@ def quoted(line: str, pos: int) -> bool:
 
 
 class TextChecker:
-    def __init__(self, contacts: dict[str, Contact], rules: list[LanguageRule]):
+    def __init__(self, ref: Reference, rules: list[LanguageRule]):
+        self.ref = ref
+        contacts = ref.contacts
         self.contacts = contacts
+        self.former = former_names(ref)
         self.rules = rules
         # All rules' keywords in one pass; a rule without keywords is always tried.
         words = sorted({k for r in rules for k in r.keywords}, key=len, reverse=True)
@@ -159,18 +160,15 @@ class TextChecker:
         if "`" in text:  # `code` shows syntax or a wrong example; it is not content
             text = blank(text, (INLINE_CODE,))
         where = Locator(text, first_line)
-        for m in (CONTACT_MACRO.finditer(text) if "{{" in text else ()):
-            if m.group(1) not in self.contacts:
-                near = difflib.get_close_matches(m.group(1), list(self.contacts), 1, 0.5)
-                line, col = where(m.start())
-                report.add(path, line, "unknown-contact",
-                           f"contact `{m.group(1)}` is not in contacts.yml",
-                           f"did you mean `{near[0]}`?" if near else
-                           f"use one of: {', '.join(self.contacts)}", col=col)
+        if "{{" in text:
+            check_macros(path, text, where, self.ref, report)
+        check_penalties(path, text, where, self.ref, report)
+        if self.former:
+            check_former_names(path, text, where, self.former, report)
         spans = [(max(0, m.start() - 3), min(len(text), m.end() + 4))
                  for m in NUMBERISH.finditer(text)]
         if spans:
-            view = (blank(text, (CONTACT_MACRO, LINK_TARGET))
+            view = (blank(text, (MACRO, LINK_TARGET))
                     if ("{{" in text or "](" in text or "http" in text) else text)
             self._phones(path, where, view, spans, report)
             self._personal_ids(path, where, text, spans, report)

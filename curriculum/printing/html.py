@@ -101,7 +101,7 @@ def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant:
     body_md = handout.body if variant == "teacher" else strip_teacher(handout.body)
     md = markdown.Markdown(extensions=[
         "tables", "admonition", "attr_list", "md_in_html", "def_list",
-        CurriculumExtension(root=str(cur.root))])
+        CurriculumExtension(reference=cur.reference)])
     body = md.convert(for_print(body_md))
     url = lesson_url(site_url, lesson)
     ed = edition(lesson, handout)

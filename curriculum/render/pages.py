@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from ..body import without_section
 from ..checks.coverage import coverage
+from ..macros import expand
 from ..printing.source import for_print, nest_markdown_headings
 from ..model import Curriculum, Lesson, Track
-from .text import (contact_inline, esc, expand_contacts, grades_label, help_block,
+from .text import (contact_inline, esc, grades_label, help_block,
                    html_table, kdate)
 
 LESSONS_HOME = "lessons/index.md"
@@ -117,7 +118,7 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Pa
                                     ["학습 단계", "학습 요소", "시간(분)", "자료(◈) 및 유의점(※)"],
                                     prow, "plan-table"))
     body = without_section(lesson.body, "준비물")
-    md.append("\n" + expand_contacts(body.strip(), cur.contacts) + "\n")
+    md.append("\n" + body.strip() + "\n")
     if lesson.handout_files:
         md.append("\n## 인쇄 자료\n")
         for h in lesson.handout_files:
@@ -150,7 +151,7 @@ def handout_page(cur: Curriculum, lesson: Lesson, h) -> Page:
           f"<p class=\"page-meta\">{esc(kind)} · 대상: "
           f"{ {'student': '학생', 'parent': '학부모', 'teacher': '교사'}.get(h.audience, h.audience)} · "
           f"A4 {h.pages}쪽</p>\n",
-          expand_contacts(nest_markdown_headings(for_print(h.body)).strip(), cur.contacts), ""]
+          nest_markdown_headings(for_print(h.body)).strip(), ""]
     return Page(src, "\n".join(md), h.path)
 
 
@@ -447,7 +448,8 @@ def search_index_json(loaded) -> str:
             m = re.search(r"(?m)^#\s+(.+)$", d.body)
             title = m.group(1).strip() if m else d.site_path
         label = "대응 안내" if d.site_path.startswith("guides/") else "안내"
-        pages.append((page_url(d.site_path), title, d.body, label, d.meta))
+        pages.append((page_url(d.site_path), title, expand(d.body, cur.reference, html=False),
+                      label, d.meta))
     # Generated pages people look for by what they offer.
     for p, title, label, keywords in (
             (contacts_page(cur), "연락처 모음", "연락처",
@@ -468,5 +470,5 @@ def search_index_json(loaded) -> str:
 def guide_help(loaded, src: str) -> str:
     """The help block a guide page ends with (contacts from contacts.yml)."""
     cur = loaded.curriculum
-    keys = cur.site.get("guide_help") or list(cur.contacts)
+    keys = cur.site.guide_help or list(cur.contacts)
     return help_block([k for k in keys if k in cur.contacts], cur.contacts, link(src, CONTACTS))

@@ -6,7 +6,6 @@ import datetime as dt
 import html
 import re
 
-from ..checks.text import CONTACT_MACRO
 from ..model import Contact
 
 
@@ -46,24 +45,6 @@ def contact_inline(c: Contact) -> str:
     if extra:
         out += f" ({', '.join(extra)})"
     return out
-
-
-CODE_OR_MACRO = re.compile(r"(?ms)(^\s*(```|~~~).*?^\s*\2|(`+)[^`\n].*?\3)|"
-                           + CONTACT_MACRO.pattern)
-
-
-def expand_contacts(markdown: str, contacts: dict[str, Contact]) -> str:
-    """Replace {{contact:KEY}} outside code; an unknown key stays visible (the check
-    reports it), and code keeps the syntax as written, for the editors' guide."""
-    if "{{" not in markdown:
-        return markdown
-
-    def sub(m):
-        if m.group(1):
-            return m.group(0)
-        c = contacts.get(m.group(4))
-        return contact_inline(c) if c else m.group(0)
-    return CODE_OR_MACRO.sub(sub, markdown)
 
 
 def html_table(caption: str, headers: list[str], rows: list[list[str]], cls: str = "",

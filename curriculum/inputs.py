@@ -1,0 +1,249 @@
+"""The spec of every YAML input, in one place (see spec.py for the language).
+
+Each input names its file, its spec and the title of its generated JSON Schema
+(`make schema` writes schema/<name>.schema.json from these).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .spec import SLUG, Bool, Date, Field, Int, ListOf, MapOf, Record, Str
+
+STATUSES = ("draft", "published")
+AUDIENCES = ("student", "adult")
+HANDOUT_KINDS = ("worksheet", "parent-letter", "teacher-card", "poster")
+HANDOUT_AUDIENCES = ("student", "parent", "teacher")
+BLOCK_AUDIENCES = ("student", "teacher", "staff", "leader", "parent")
+PHONE = r"^(#?\d{3,4}|0\d{1,2}-\d{3,4}-\d{4})$"
+URL = r"^https?://\S+$"
+_url = Str(pattern=URL, pattern_hint="a full address starting with https://")
+_checked = Field(Date(), True, "Date the entry was last checked against its source.",
+                 "look the entry up at its source, then write `checked: 2026-12-01`")
+_source = Field(_url, True, "Where the entry was confirmed (official URL).",
+                "write the official address where you confirmed it, e.g. https://www.law.go.kr/…")
+
+# --- lesson and handout front matter -------------------------------------------------
+
+LESSON = Record({
+    "id": Field(Str(pattern=SLUG), True,
+                "Stable, unique id: the track folder, a hyphen, the lesson folder.",
+                "write the track and folder name joined by a hyphen, e.g. middle-deepfake-harm"),
+    "title": Field(Str(nonempty=True), True, "The lesson's Korean title.",
+                   "write a short Korean title"),
+    "track": Field(Str(enum="tracks"), True,
+                   "Key of a track in curriculum.yml; equals the track folder.",
+                   "use the name of the folder the lesson is in"),
+    "grades": Field(ListOf(Int()), True, "Grades taught, e.g. [1, 2]; [] for adult tracks.",
+                    "write the grades as a list, e.g. [5, 6]"),
+    "periods": Field(Int(1, 10), True, "Number of periods (차시) or sessions.",
+                     "write a whole number such as 1"),
+    "order": Field(Int(1, 99999), False, "Position in the track's sequence (1 = first).",
+                   "write a whole number such as 2"),
+    "topics": Field(ListOf(Str(enum="topics"), min_items=1), True,
+                    "Topic keys from curriculum.yml.",
+                    "use keys from curriculum.yml `topics`, e.g. [consent, privacy]"),
+    "objectives": Field(ListOf(Str(), min_items=1), True,
+                        "Learning objectives, each ending in '~할 수 있다.'",
+                        "list at least one objective ending in '~할 수 있다.'"),
+    "summary": Field(Str(), False, "One sentence shown in catalogs and search results.",
+                     "write one plain sentence"),
+    "status": Field(Str(enum=STATUSES), True,
+                    "draft while writing; published when it may be taught.",
+                    "write draft or published"),
+    "reviewed": Field(Date(), True, "Date of the last content review (YYYY-MM-DD).",
+                      "write the date as 2026-11-20"),
+    "handouts": Field(ListOf(Str(pattern=SLUG)), True,
+                      "Names of files in handouts/ (without .md) printed with the lesson.",
+                      "list file names from handouts/ without .md, or write []"),
+}, doc="Lesson front matter (lessons/<track>/<slug>/index.md)")
+
+HANDOUT = Record({
+    "title": Field(Str(nonempty=True), True, "The handout's Korean title.",
+                   "write the handout's Korean title"),
+    "kind": Field(Str(enum=HANDOUT_KINDS), True, "What sort of sheet it is.",
+                  "e.g. `kind: worksheet`"),
+    "audience": Field(Str(enum=HANDOUT_AUDIENCES), True, "Who reads the printed sheet.",
+                      "who reads the printed sheet: `audience: student`"),
+    "pages": Field(Int(1, 20), False, "Page budget in A4 pages.",
+                   "the page budget, e.g. `pages: 2`", default=1),
+}, doc="Handout front matter (lessons/<track>/<slug>/handouts/<name>.md)")
+
+# --- curriculum.yml -------------------------------------------------------------------
+
+SITE = Record({
+    "name": Field(Str(nonempty=True), False, "Korean name of the curriculum (site title).",
+                  default="디지털 성범죄 예방교육"),
+    "name_en": Field(Str(), False, "English name.", default=""),
+    "owner": Field(Str(nonempty=True), False, "Publishing body, printed on handouts.",
+                   default="전라남도교육청"),
+    "review_months": Field(Int(1, 60), False,
+                           "Months after which a lesson's `reviewed` date is stale (warning).",
+                           "write a whole number of months, e.g. 12", default=12),
+    "contact_check_months": Field(Int(1, 60), False,
+                                  "Months after which a contact's or registry entry's "
+                                  "`checked` date is stale (warning).",
+                                  "write a whole number of months, e.g. 6", default=6),
+    "guide_help": Field(ListOf(Str(enum="contacts")), False,
+                        "Contact keys of the help block at the end of every guide page.",
+                        "write a list of contact keys, e.g. [police, school-violence]"),
+    "edit_branch": Field(Str(nonempty=True), False,
+                         "Branch that 'edit this page' links open.", default="main"),
+})
+
+TRACK = Record({
+    "name": Field(Str(nonempty=True), True, "Korean name, e.g. 중학교."),
+    "short": Field(Str(nonempty=True), False, "Short Korean name for tables."),
+    "name_en": Field(Str(), False, "English name."),
+    "audience": Field(Str(enum=AUDIENCES), True, "student or adult.",
+                      "write `audience: student` or `audience: adult`"),
+    "grades": Field(ListOf(Int(1, 12)), True, "Grades of the track ([] for adults).",
+                    "write the grades as a list, e.g. [1, 2]"),
+    "minutes": Field(Int(10, 240), True, "Minutes of one period or session.",
+                     "write the minutes of one period, e.g. 45"),
+    "unit": Field(Str(nonempty=True), False, "차시 or 회기.", default="차시"),
+    "requires": Field(Record({
+        "topics": Field(ListOf(Str(enum="topics")), True, "Topics the track must cover.",
+                        "list topic keys from `topics`"),
+        "lessons": Field(Int(0, 1000), True, "Minimum number of published lessons.",
+                         "write a whole number, e.g. 3"),
+        "worksheet_per_lesson": Field(Bool(), False, "Every lesson has a worksheet."),
+        "parent_letters": Field(Int(0, 100), False, "Minimum number of letters to parents."),
+        "blocks": Field(ListOf(Str(enum="blocks")), False,
+                        "Shared blocks every published lesson of the track must place.",
+                        "list block ids from blocks/, e.g. [disclosure]"),
+    }), True, "What the track must cover.", "give `topics: [..]` and `lessons: N`"),
+    "help": Field(ListOf(Str(enum="contacts")), True, "Contact keys of the lesson help block.",
+                  "list contact keys from contacts.yml"),
+})
+
+TOPIC = Record({
+    "name": Field(Str(nonempty=True), True, "Korean name."),
+    "name_en": Field(Str(), False, "English name."),
+})
+
+CURRICULUM = Record({
+    "site": Field(SITE, False, "Site-wide settings."),
+    "tracks": Field(MapOf(TRACK, min_items=1), True, "School levels and adult audiences.",
+                    "see the tracks in curriculum.yml on main"),
+    "topics": Field(MapOf(TOPIC, min_items=1), True, "The topic vocabulary.",
+                    "write `topics:` then `  consent: {name: 동의와 경계, name_en: ...}`"),
+}, doc="curriculum.yml: tracks, topics and what each track requires")
+
+# --- contacts, organisations, laws ----------------------------------------------------
+
+FORMER = ListOf(Record({
+    "name": Field(Str(nonempty=True), True, "The former name."),
+    "until": Field(Date(), True, "Last day the former name was in use.",
+                   "write the last day of the old name, e.g. 2025-09-30"),
+}))
+
+CONTACT = Record({
+    "name": Field(Str(nonempty=True), True, "Current Korean name.",
+                  "write `name:` with the body's current name"),
+    "name_en": Field(Str(), False, "English name."),
+    "former": Field(FORMER, False, "Former names with the date they changed."),
+    "phone": Field(ListOf(Str(pattern=PHONE, pattern_hint="a number like 112, 1377 or "
+                              "02-735-8994"), scalar_ok=True), False,
+                   "Phone numbers, as text in quotes.", 'write numbers in quotes: phone: ["1377"]'),
+    "text": Field(Str(pattern=r"^#\d{3,5}$", pattern_hint="a text number like #0117"), False,
+                  "Text-message number."),
+    "url": Field(_url, False, "Web address."),
+    "where": Field(Str(), False, "Where it is, when it has no number."),
+    "hours": Field(Str(), False, "Opening hours, e.g. 24시간."),
+    "for": Field(Str(), False, "What it helps with (Korean)."),
+    "for_en": Field(Str(), False, "What it helps with (English)."),
+    "source": Field(Str(nonempty=True), True, "Where the number was confirmed (official URL, "
+                    "or the facts section when no official page states it).",
+                    "write where you confirmed the number, e.g. https://www.safe182.go.kr"),
+    "checked": _checked,
+})
+
+CONTACTS = MapOf(CONTACT, min_items=1, doc="contacts.yml: every help line, with its source")
+
+ORGANISATION = Record({
+    "name": Field(Str(nonempty=True), True, "Current Korean name."),
+    "short": Field(Str(), False, "Short name readers know."),
+    "name_en": Field(Str(), False, "English name."),
+    "former": Field(FORMER, False, "Former names with the date they changed."),
+    "source": _source,
+    "checked": _checked,
+    "note": Field(Str(), False, "A note for editors."),
+})
+
+ORGANISATIONS = MapOf(ORGANISATION, doc="reference/organisations.yml: public bodies and "
+                                        "their former names")
+
+PENALTY = Record({
+    "act": Field(Str(nonempty=True), False, "The act, in a few Korean words."),
+    "prison": Field(Record({
+        "max": Field(Int(1, 50), False, "At most N years."),
+        "min": Field(Int(1, 50), False, "At least N years."),
+        "life": Field(Bool(), False, "Life imprisonment is possible."),
+    }), False, "Prison term in years."),
+    "fine": Field(Int(10000, 10**10), False, "Maximum fine in won."),
+    "administrative_fine": Field(Int(10000, 10**10), False, "Maximum 과태료 in won."),
+})
+
+LAW = Record({
+    "law": Field(Str(nonempty=True), True, "Full name of the act."),
+    "short": Field(Str(nonempty=True), True, "Short name used in lessons, e.g. 아청법."),
+    "article": Field(Str(pattern=r"^제\d+조(의\d+)?([①-⑳]|\d+호|\s|[가-힣0-9·~–-])*$",
+                         pattern_hint="an article like 제14조의2"), True,
+                     "Article, e.g. 제14조의2."),
+    "title": Field(Str(nonempty=True), True, "The article's heading."),
+    "covers": Field(Str(nonempty=True), True, "What it covers, in one plain sentence."),
+    "offences": Field(MapOf(PENALTY), False, "Acts with their own penalty."),
+    "penalty": Field(PENALTY, False, "The provision's own penalty, when it has one."),
+    "in_force": Field(Date(), False, "Date the current wording came into force."),
+    "source": _source,
+    "checked": _checked,
+    "note": Field(Str(), False, "What is unconfirmed, for editors."),
+})
+
+LAWS = MapOf(LAW, doc="reference/laws.yml: every legal provision the curriculum cites")
+
+BLOCK = Record({
+    "title": Field(Str(nonempty=True), True, "What the block is, for editors."),
+    "audience": Field(Str(enum=BLOCK_AUDIENCES), True, "Who reads it.",
+                      "student, teacher, staff, leader or parent"),
+    "source": Field(Str(nonempty=True), True, "Which facts it restates (facts, law ids).",
+                    "name the facts section or law the block restates"),
+    "checked": _checked,
+}, doc="Block front matter (blocks/<id>/<variant>.md)")
+
+# --- language-rules.yml ---------------------------------------------------------------
+
+LANGUAGE_RULE = Record({
+    "id": Field(Str(pattern=SLUG), True, "Rule id (finding code wording-<id>)."),
+    "lang": Field(Str(enum=("ko", "en")), False, "Language of the pattern.", default="ko"),
+    "pattern": Field(Str(nonempty=True), True, "Regular expression of the wording."),
+    "unless": Field(Str(), False, "Regular expression: the same line matching it is fine."),
+    "why": Field(Str(nonempty=True), True, "Why the wording harms."),
+    "instead": Field(Str(nonempty=True), True, "What to say instead."),
+    "severity": Field(Str(enum=("error", "warning")), False, "error or warning.",
+                      default="error"),
+    "keywords": Field(ListOf(Str(nonempty=True)), False, "Fast pre-check words."),
+})
+
+LANGUAGE_RULES = ListOf(LANGUAGE_RULE, unique=False)
+
+
+@dataclass(frozen=True)
+class Input:
+    name: str  # schema/<name>.schema.json
+    spec: object
+    title: str
+    files: str  # which files it describes
+
+
+INPUTS = (
+    Input("lesson", LESSON, "Lesson front matter", "lessons/<track>/<slug>/index.md"),
+    Input("handout", HANDOUT, "Handout front matter", "lessons/<track>/<slug>/handouts/*.md"),
+    Input("curriculum", CURRICULUM, "curriculum.yml", "curriculum.yml"),
+    Input("contacts", CONTACTS, "contacts.yml", "contacts.yml"),
+    Input("language-rules", LANGUAGE_RULES, "language-rules.yml", "language-rules.yml"),
+    Input("laws", LAWS, "Law registry", "reference/laws.yml"),
+    Input("organisations", ORGANISATIONS, "Organisation registry", "reference/organisations.yml"),
+    Input("block", BLOCK, "Block front matter", "blocks/<id>/<variant>.md"),
+)

@@ -57,7 +57,7 @@ def load_laws(root: Path, report: Report, today: dt.date, max_age: int) -> dict[
         law = Law(key=key, law=e["law"], short=e["short"], article=e["article"],
                   title=e["title"], covers=e["covers"],
                   offences={k: _offence(k, v) for k, v in (e.get("offences") or {}).items()},
-                  penalty=_offence("", e["penalty"]) if e.get("penalty") else None,
+                  penalty=_offence("", e["penalty"]) if isinstance(e.get("penalty"), dict) else None,
                   in_force=_date(e.get("in_force")), source=str(e.get("source") or ""),
                   checked=_date(e.get("checked")),
                   note=str(e.get("note") or ""), line=line_of(lines, (key,)))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COPY = ["curriculum.yml", "contacts.yml", "language-rules.yml", "mkdocs.yml", "docs",
+        "reference", "blocks",
         "overrides", "curriculum/mkdocs_hooks.py"]
 
 
@@ -24,6 +25,8 @@ def make_corpus(n: int, out: Path) -> Path:
     out.mkdir(parents=True)
     for name in COPY:
         src, dst = ROOT / name, out / name
+        if not src.exists():
+            continue
         dst.parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dst)
     templates = sorted((ROOT / "lessons").glob("*/*/index.md"))

@@ -164,3 +164,62 @@ def test_every_guide_ends_with_the_help_block(built):
         text = page(built, f"guides/{path.stem}")
         assert 'id="도움-받을-곳"' in text and "help-block" in text, path.name
         assert 'href="../../contacts/"' in text
+
+
+# --- facts said once (registries and macros) -------------------------------------------
+
+PENALTY_WORDS = re.compile(r"\d+년 이(?:하|상)의 징역|무기징역|(?:억|천만|만) 원 이하의 (?:벌금|과태료)")
+LAW_SPAN = re.compile(r'<span data-law="[^"]+">[^<]*</span>')
+
+
+def _text_pages(built):
+    for path in sorted(built.rglob("*.html")):
+        yield path, path.read_text("utf-8")
+
+
+def test_every_penalty_on_the_site_comes_from_the_law_registry(built):
+    """Outside <span data-law> no page states a penalty: it was not typed by hand."""
+    leaks = []
+    for path, text in _text_pages(built):
+        body = text.split('<article', 1)[-1]
+        outside = LAW_SPAN.sub("", body)
+        outside = re.sub(r"<code>.*?</code>", "", outside, flags=re.S)
+        for m in PENALTY_WORDS.finditer(outside):
+            leaks.append(f"{path.relative_to(built)}: {outside[max(0, m.start() - 40):m.end()]}")
+    assert not leaks, "\n".join(leaks[:10])
+
+
+def test_every_published_student_lesson_carries_the_same_disclosure_block(built, loaded):
+    cur = loaded.curriculum
+    seen: dict[str, set] = {}
+    for lesson in cur.lessons:
+        track = cur.tracks[lesson.track]
+        if track.audience != "student" or not lesson.published:
+            continue
+        text = page(built, lesson.url_dir)
+        blocks = re.findall(r'<div class="block" data-block="(disclosure/[^"]+)">(.*?)</div>',
+                            text, re.S)
+        assert blocks, f"{lesson.path} has no disclosure block"
+        for key, inner in blocks:
+            seen.setdefault(key, set()).add(re.sub(r"\s+", " ", inner).strip())
+    for key, variants in seen.items():
+        assert len(variants) == 1, f"{key} differs between lessons"
+
+
+def test_law_guide_table_is_generated_from_the_registry(built, loaded):
+    text = page(built, "guides/law")
+    assert "law-table" in text
+    for law in loaded.curriculum.reference.laws.values():
+        assert f'data-law="{law.key}"' in text, law.key
+
+
+def test_no_former_name_unmarked_on_the_site(built, loaded):
+    from curriculum.macros import FORMER_MARK, former_names
+    names = former_names(loaded.curriculum.reference)
+    assert names
+    for path, text in _text_pages(built):
+        body = html.unescape(re.sub(r"<[^>]+>", "", text.split('<article', 1)[-1]))
+        for old in names:
+            for m in re.finditer(re.escape(old), body):
+                assert FORMER_MARK.search(body[max(0, m.start() - 12):m.start()]), \
+                    f"{path.relative_to(built)}: {body[max(0, m.start() - 30):m.end() + 10]}"

@@ -19,6 +19,7 @@ from .findings import Report
 from .lessons import discover, load_lesson
 from .macros import placed_blocks
 from .model import Curriculum, Reference
+from .paths import generated_paths
 from .registry import block_ids, load_blocks, load_laws, load_organisations
 from .source import load_document, rel, walk_files
 
@@ -203,8 +204,6 @@ def load_docs(root: Path, docs_dir: str, report: Report) -> list[DocPage]:
 
 def site_targets(root: Path, cur: Curriculum, docs_dir: str, lesson_dirs) -> set[str]:
     """Every path of the built site a link may point at."""
-    from .render.pages import generated_paths
-
     targets = set()
     base = root / docs_dir
     if base.is_dir():

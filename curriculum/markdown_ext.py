@@ -29,6 +29,12 @@ class MacroPreprocessor(Preprocessor):
         text = "\n".join(lines)
         if "{{" not in text and LAW_TABLE not in text:
             return lines
+        if self.reference is None:
+            # MkDocs builds the extension once to validate its config, before the
+            # adapter hands over the registries; a page converted without them is a bug.
+            raise ValueError("curriculum.markdown_ext needs reference=<the loaded "
+                             "registries>; the MkDocs adapter (curriculum.mkdocs_hooks) "
+                             "passes it")
         return expand(text, self.reference).split("\n")
 
 
@@ -78,15 +84,13 @@ class MarkdownAttrPostprocessor(Postprocessor):
 
 class CurriculumExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {"reference": [None, "the registries (curriculum.model.Reference) the "
+        # Not None as the default: Markdown would turn a None-default option into a bool.
+        self.config = {"reference": ["", "the registries (curriculum.model.Reference) the "
                                            "engine loaded"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        reference = self.getConfig("reference")
-        if reference is None:
-            raise ValueError("curriculum.markdown_ext needs reference=<the loaded registries>; "
-                             "the MkDocs adapter (curriculum.mkdocs_hooks) passes it")
+        reference = self.getConfig("reference") or None
         md.preprocessors.register(MacroPreprocessor(md, reference), "curriculum_macros", 35)
         md.treeprocessors.register(TableTreeprocessor(md), "table_a11y", 1)
         md.postprocessors.register(MarkdownAttrPostprocessor(md), "markdown_attr", 5)

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from .macros import expand
+from .vocab import HANDOUT_KIND_SEARCH
 
 RULES = json.loads(Path(__file__).with_name("search_rules.json").read_text("utf-8"))
 SUFFIXES = sorted(RULES["suffixes"], key=len, reverse=True)
@@ -120,7 +121,8 @@ def lesson_docs(cur, page_url) -> list[dict]:
         topics = " ".join(f"{cur.topics[t].name} {cur.topics[t].name_en}" for t in lesson.topics
                           if t in cur.topics)
         headings = " ".join(re.findall(r"(?m)^#{2,4}\s+(.+)$", lesson.body))
-        handouts = " ".join(f"{h.title} {KIND_WORDS.get(h.kind, '')}" for h in lesson.handout_files)
+        handouts = " ".join(f"{h.title} {HANDOUT_KIND_SEARCH.get(h.kind, '')}"
+                            for h in lesson.handout_files)
         docs.append({
             "url": page_url(lesson.path), "title": lesson.title, "label": label,
             "summary": lesson.summary or lesson.objectives[0],
@@ -132,10 +134,6 @@ def lesson_docs(cur, page_url) -> list[dict]:
                        "headings": headings + " " + handouts,
                        "body": plain(expand(lesson.body, cur.reference, html=False))}})
     return docs
-
-
-KIND_WORDS = {"worksheet": "활동지", "parent-letter": "가정통신문 안내문 학부모 편지",
-              "teacher-card": "교사용 요약 카드 점검표", "poster": "포스터 도움 안내"}
 
 
 def page_docs(pages) -> list[dict]:

@@ -14,49 +14,17 @@ from ..checks.coverage import coverage
 from ..macros import expand
 from ..printing.source import for_print, nest_markdown_headings
 from ..model import Curriculum, Lesson, Track
+from ..paths import (CONTACTS, COVERAGE, LESSONS_HOME, PACKS, RULES, SEARCH, TOPICS_HOME,
+                     catalog_path, handout_path, link, page_url, topic_path)
+from ..vocab import AUDIENCE_WORDS, HANDOUT_KIND_LABELS as HANDOUT_KINDS
 from .text import (contact_inline, esc, grades_label, help_block,
                    html_table, kdate)
-
-LESSONS_HOME = "lessons/index.md"
-TOPICS_HOME = "topics/index.md"
-COVERAGE = "coverage.md"
-CONTACTS = "contacts.md"
-RULES = "editors/language-rules.md"
-HANDOUT_KINDS = {"worksheet": "활동지", "parent-letter": "가정통신문",
-                 "teacher-card": "교사용 요약 카드", "poster": "도움 안내 포스터"}
-
 
 @dataclass
 class Page:
     path: str  # site path of the Markdown source, e.g. lessons/middle/index.md
     markdown: str
     source: str | None = None  # repository file an editor would change ("edit this page")
-
-
-def link(src: str, dst: str) -> str:
-    return posixpath.relpath(dst, posixpath.dirname(src) or ".")
-
-
-def catalog_path(track: str) -> str:
-    return f"lessons/{track}/index.md"
-
-
-def topic_path(topic: str) -> str:
-    return f"topics/{topic}.md"
-
-
-def handout_path(lesson: Lesson, name: str) -> str:
-    return f"{lesson.url_dir}handouts/{name}.md"
-
-
-def generated_paths(cur: Curriculum) -> set[str]:
-    paths = {LESSONS_HOME, TOPICS_HOME, COVERAGE, CONTACTS, RULES, "packs.md", "search.md"}
-    paths.update(catalog_path(t) for t in cur.tracks)
-    paths.update(topic_path(t) for t in cur.topics)
-    for lesson in cur.lessons:
-        paths.add(lesson.path)
-        paths.update(handout_path(lesson, h.name) for h in lesson.handout_files)
-    return paths
 
 
 def length_label(cur: Curriculum, lesson: Lesson) -> str:
@@ -149,7 +117,7 @@ def handout_page(cur: Curriculum, lesson: Lesson, h) -> Page:
     md = [front(f"{h.title}", f"{lesson.title} {kind}"), f"# {h.title}\n",
           f"[{esc(lesson.title)} 수업안으로]({link(src, lesson.path)}){{ .back-link }}\n",
           f"<p class=\"page-meta\">{esc(kind)} · 대상: "
-          f"{ {'student': '학생', 'parent': '학부모', 'teacher': '교사'}.get(h.audience, h.audience)} · "
+          f"{AUDIENCE_WORDS.get(h.audience, h.audience)} · "
           f"A4 {h.pages}쪽</p>\n",
           nest_markdown_headings(for_print(h.body)).strip(), ""]
     return Page(src, "\n".join(md), h.path)
@@ -256,9 +224,6 @@ def lessons_home(cur: Curriculum) -> Page:
                      "catalog"),
           "\n## 모든 수업\n", finder(cur, src)]
     return Page(src, "\n".join(md))
-
-
-SEARCH = "search.md"
 
 
 def search_page() -> Page:
@@ -384,9 +349,6 @@ def rules_page(rules) -> Page:
     return Page(src, "\n".join(md), "language-rules.yml")
 
 
-PACKS = "packs.md"
-
-
 def packs_page(cur: Curriculum, printed) -> Page:
     src = PACKS
     md = [front("인쇄 꾸러미", "현장지원단용 학교급별 인쇄 자료 묶음"), "# 인쇄 꾸러미\n",
@@ -422,15 +384,6 @@ def all_pages(loaded, printed=None) -> list[Page]:
         pages.append(lesson_page(cur, lesson, pdfs))
         pages += [handout_page(cur, lesson, h) for h in lesson.handout_files]
     return pages
-
-
-def page_url(path: str) -> str:
-    """Site URL of a Markdown page with directory URLs: guides/help.md -> guides/help/."""
-    if path == "index.md":
-        return ""
-    if path.endswith("/index.md"):
-        return path[: -len("index.md")]
-    return path[: -len(".md")] + "/"
 
 
 def search_index_json(loaded) -> str:

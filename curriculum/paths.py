@@ -1,0 +1,63 @@
+"""The site's URL scheme in one place: where every generated page, handout PDF and
+pack lives. The engine (link check), the renderers, printing and the MkDocs adapter all
+ask here, so they agree by construction."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import Curriculum, Lesson
+
+LESSONS_HOME = "lessons/index.md"
+TOPICS_HOME = "topics/index.md"
+COVERAGE = "coverage.md"
+CONTACTS = "contacts.md"
+RULES = "editors/language-rules.md"
+PACKS = "packs.md"
+SEARCH = "search.md"
+STATIC_PAGES = (LESSONS_HOME, TOPICS_HOME, COVERAGE, CONTACTS, RULES, PACKS, SEARCH)
+
+
+def link(src: str, dst: str) -> str:
+    """Relative link from page `src` to page or file `dst` (both site paths)."""
+    return posixpath.relpath(dst, posixpath.dirname(src) or ".")
+
+
+def catalog_path(track: str) -> str:
+    return f"lessons/{track}/index.md"
+
+
+def topic_path(topic: str) -> str:
+    return f"topics/{topic}.md"
+
+
+def handout_path(lesson: Lesson, name: str) -> str:
+    return f"{lesson.url_dir}handouts/{name}.md"
+
+
+def handout_pdf_path(lesson: Lesson, name: str) -> str:
+    return f"{lesson.url_dir}handouts/{name}.pdf"
+
+
+def pack_path(key: str, ext: str) -> str:
+    return f"packs/{key}.{ext}"
+
+
+def generated_paths(cur: Curriculum) -> set[str]:
+    """Every page the engine generates (the link check accepts links to them)."""
+    paths = set(STATIC_PAGES)
+    paths.update(catalog_path(t) for t in cur.tracks)
+    paths.update(topic_path(t) for t in cur.topics)
+    for lesson in cur.lessons:
+        paths.add(lesson.path)
+        paths.update(handout_path(lesson, h.name) for h in lesson.handout_files)
+    return paths
+
+
+def page_url(path: str) -> str:
+    """Site URL of a Markdown page with directory URLs: guides/help.md -> guides/help/."""
+    if path == "index.md":
+        return ""
+    if path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"

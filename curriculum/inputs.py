@@ -87,8 +87,6 @@ SITE = Record({
     "guide_help": Field(ListOf(Str(enum="contacts")), False,
                         "Contact keys of the help block at the end of every guide page.",
                         "write a list of contact keys, e.g. [police, school-violence]"),
-    "edit_branch": Field(Str(nonempty=True), False,
-                         "Branch that 'edit this page' links open.", default="main"),
 })
 
 TRACK = Record({

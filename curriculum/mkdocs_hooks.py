@@ -66,14 +66,16 @@ def on_files(files, config):
                                             abs_src_path=str(path)))
     files.append(File.generated(config, "search/index.json",
                                 content=search_index_json(loaded)))
-    sources = {}
     for page in all_pages(loaded, printed):
         if files.get_file_from_path(page.path) is not None:
             log.warning("curriculum: docs/%s hides the generated page of the same name",
                         page.path)
             continue
-        files.append(File.generated(config, page.path, content=page.markdown))
-        sources[page.path] = page.source
+        file = File.generated(config, page.path, content=page.markdown)
+        # "Edit this page" opens the real source (a lesson, contacts.yml), which lies
+        # beside docs/ in the repository; pages with no source of their own get none.
+        file.edit_uri = f"../{page.source}" if page.source else None
+        files.append(file)
     # Pictures and other files of lesson bundles (never the Markdown sources).
     for lesson in loaded.curriculum.lessons:
         folder = root / lesson.url_dir
@@ -85,7 +87,6 @@ def on_files(files, config):
                 src_uri = path.relative_to(root).as_posix()
                 if files.get_file_from_path(src_uri) is None:
                     files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-    _state["sources"] = sources
     return files
 
 
@@ -93,12 +94,6 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     if src.startswith("guides/") and src.endswith(".md"):
         markdown = markdown.rstrip() + "\n\n" + guide_help(_state["loaded"], src)
-    source = _state.get("sources", {}).get(page.file.src_uri)
-    if page.file.src_uri in _state.get("sources", {}):
-        page.edit_url = None
-        if source and config.repo_url:
-            branch = _state["loaded"].curriculum.site.edit_branch
-            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{source}"
     return markdown
 
 

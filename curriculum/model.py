@@ -44,7 +44,6 @@ class Site:
     review_months: int = 12
     contact_check_months: int = 6
     guide_help: list[str] = field(default_factory=list)
-    edit_branch: str = "main"
     line: int = 1
 
 

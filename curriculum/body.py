@@ -33,6 +33,18 @@ class Body:
     materials: list[str]
 
 
+def markdown_lines(text: str, first_line: int = 1):
+    """(line number, line, in_code) of every line; fence lines count as code. The one
+    place that knows how fenced code starts and ends."""
+    in_fence = False
+    for i, raw in enumerate(text.split("\n")):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+            yield first_line + i, raw, True
+        else:
+            yield first_line + i, raw, in_fence
+
+
 # Lines that can matter to the plan: headings and ◈/※ lines. One regex pass finds them;
 # prose lines (most of a lesson) are never looked at one by one.
 INTERESTING = re.compile(r"(?m)^(?:#{1,6}[ \t]|[ \t]*(?:[-*+][ \t]+|\d+\.[ \t]+)?[◈※])")
@@ -41,12 +53,7 @@ INTERESTING = re.compile(r"(?m)^(?:#{1,6}[ \t]|[ \t]*(?:[-*+][ \t]+|\d+\.[ \t]+)
 def _lines(body: str, first_line: int):
     """(line number, line) of the lines parse_body needs, outside fenced code."""
     if "```" in body or "~~~" in body:
-        in_fence = False
-        for i, raw in enumerate(body.split("\n")):
-            if FENCE.match(raw):
-                in_fence = not in_fence
-            elif not in_fence:
-                yield first_line + i, raw
+        yield from ((n, raw) for n, raw, code in markdown_lines(body, first_line) if not code)
         return
     line, last = first_line, 0
     for m in INTERESTING.finditer(body):
@@ -117,11 +124,9 @@ def _section_items(body: str, title: str) -> list[str]:
 
 def without_section(body: str, title: str) -> str:
     """The body with one level-2 section removed (shown elsewhere on the page)."""
-    out, skipping, in_fence = [], False, False
-    for raw in body.split("\n"):
-        if FENCE.match(raw):
-            in_fence = not in_fence
-        m = None if in_fence else HEADING.match(raw)
+    out, skipping = [], False
+    for _, raw, code in markdown_lines(body):
+        m = None if code else HEADING.match(raw)
         if m and len(m.group(1)) <= 2:
             skipping = m.group(2).strip() == title
         if not skipping:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import inputs
+from ..body import markdown_lines
 from ..findings import Report
 from ..macros import MACRO, check_former_names, check_macros, check_penalties, former_names
 from ..model import Reference
@@ -28,7 +29,6 @@ SHORT_PHONE = re.compile(r"(?<![A-Za-z0-9.,/=:_-])(#?0?)(11\d|1[3-9]\d\d)(?![\d.
 UNIT_AFTER = re.compile(r"\s?(년|월|일|명|건|원|분|초|시간|쪽|개|호|조|차시|차|회|번째|세|살|학년|만|억|천|위|점|곳|가지|단계|기|권|장|줄|자|표|항|면|km|kg|m\b|px|KB|MB)")
 RRN = re.compile(r"(?<!\d)\d{6}\s?-\s?[1-8]\d{6}(?!\d)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-FENCE = re.compile(r"^\s*(```|~~~)")
 # One cheap pass finds every run of digits; the precise patterns above then run only
 # around those runs (a regex pass per pattern over 5,000 lessons costs seconds).
 NUMBERISH = re.compile(r"[0-9](?:[\-. )]{0,2}[0-9]){2,}")  # three digits or more
@@ -71,14 +71,9 @@ def blank(text: str, patterns) -> str:
 
 
 def mask_fences(text: str) -> str:
-    out, inside = [], False
-    for line in text.split("\n"):
-        if FENCE.match(line):
-            inside = not inside
-            out.append(" " * len(line))
-        else:
-            out.append(" " * len(line) if inside else line)
-    return "\n".join(out)
+    """Fenced code blanked out, offsets and lines kept."""
+    return "\n".join(" " * len(line) if code else line
+                     for _, line, code in markdown_lines(text))
 
 
 @dataclass

@@ -12,7 +12,8 @@ import markdown
 
 from ..model import Curriculum, Handout, Lesson
 from ..render.text import kdate
-from .source import for_print, strip_teacher
+from ..macros import expand
+from .source import for_print, heading_levels, nest_markdown_headings, strip_teacher
 
 KIND_LABELS = {"worksheet": "활동지", "parent-letter": "가정통신문",
                "teacher-card": "교사용 요약 카드", "poster": "도움 안내 포스터"}
@@ -72,17 +73,6 @@ def keep_korean_words(html: str) -> str:
     return "".join(parts)
 
 
-HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
-
-
-def nest_headings(body: str, first: int) -> str:
-    """Renumber the body's heading levels so they start at `first` and skip none
-    (PDF/UA: a worksheet whose activities are ### under the sheet's title is an error)."""
-    levels = sorted({int(m.group(2)) for m in HEADING_TAG.finditer(body)})
-    mapping = {lv: min(first + i, 6) for i, lv in enumerate(levels)}
-    return HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{mapping[int(m.group(2))]}", body)
-
-
 def qr_data_uri(url: str) -> str:
     import segno
 
@@ -102,7 +92,10 @@ def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant:
     md = markdown.Markdown(extensions=[
         "tables", "admonition", "attr_list", "md_in_html", "def_list",
         CurriculumExtension(reference=cur.reference)])
-    body = md.convert(for_print(body_md))
+    # Macros first: a placed block's headings are renumbered with the sheet's own.
+    body_md = for_print(expand(body_md, cur.reference))
+    has_h1 = 1 in heading_levels(body_md)
+    body = md.convert(nest_markdown_headings(body_md, 1 if has_h1 else 2))
     url = lesson_url(site_url, lesson)
     ed = edition(lesson, handout)
     kind = KIND_LABELS.get(handout.kind, handout.kind)
@@ -112,8 +105,6 @@ def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant:
     name = handout.name + ("-teacher" if copy else "")
     footer = f"{lesson.title} · {kind} · 판 {ed} · {kdate(lesson.reviewed)}"
     large = " large" if track.grades and max(track.grades) <= 2 else ""
-    has_h1 = bool(re.search(r"<h1\b", body))
-    body = nest_headings(body, 1 if has_h1 else 2)
     css = CSS_PATH.read_text("utf-8").replace("FONT_DIR", font_dir.resolve().as_uri())
     esc = htmllib.escape
     doc = f"""<!doctype html>

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..body import markdown_lines
+
 TEACHER_START = re.compile(r"^(\s*)[!?]{3}\+?\s+teacher\b.*$")
 WRITE_LINE = re.compile(r"^\s*_{3,}\s*$")
 WRITE_ITEM = re.compile(r"^(\s*(?:\d+[.)]|[-*+])\s+)_{3,}\s*$")  # "1. ______": an answer line
@@ -72,22 +74,18 @@ def for_print(markdown: str) -> str:
 MD_HEADING = re.compile(r"^(#{1,6})(\s+.*)$")
 
 
+def heading_levels(markdown: str) -> set[int]:
+    return {len(m.group(1)) for _, line, code in markdown_lines(markdown)
+            if not code and (m := MD_HEADING.match(line))}
+
+
 def nest_markdown_headings(markdown: str, first: int = 2) -> str:
     """Heading levels renumbered to start at `first` without skipping a level (a
-    worksheet's `### 1.` activities sit right under the page's title)."""
-    lines = markdown.split("\n")
-    fence = False
-    levels = set()
-    for line in lines:
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-        elif not fence and MD_HEADING.match(line):
-            levels.add(len(MD_HEADING.match(line).group(1)))
-    mapping = {lv: min(first + i, 6) for i, lv in enumerate(sorted(levels))}
-    out, fence = [], False
-    for line in lines:
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-        m = None if fence else MD_HEADING.match(line)
+    worksheet's `### 1.` activities sit right under the page's title; PDF/UA forbids a
+    skipped level). The one renumberer, for the screen page and the PDF alike."""
+    mapping = {lv: min(first + i, 6) for i, lv in enumerate(sorted(heading_levels(markdown)))}
+    out = []
+    for _, line, code in markdown_lines(markdown):
+        m = None if code else MD_HEADING.match(line)
         out.append("#" * mapping[len(m.group(1))] + m.group(2) if m else line)
     return "\n".join(out)

@@ -119,7 +119,7 @@ def handout_page(cur: Curriculum, lesson: Lesson, h) -> Page:
           f"<p class=\"page-meta\">{esc(kind)} · 대상: "
           f"{AUDIENCE_WORDS.get(h.audience, h.audience)} · "
           f"A4 {h.pages}쪽</p>\n",
-          nest_markdown_headings(for_print(h.body)).strip(), ""]
+          nest_markdown_headings(for_print(expand(h.body, cur.reference))).strip(), ""]
     return Page(src, "\n".join(md), h.path)
 
 

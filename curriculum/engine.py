@@ -19,7 +19,8 @@ from .findings import Report
 from .lessons import discover, load_lesson
 from .macros import placed_blocks
 from .model import Curriculum, Reference
-from .paths import generated_paths
+from .paths import CONTACTS, COVERAGE, generated_paths
+from .render.directives import check_directives
 from .registry import block_ids, load_blocks, load_laws, load_organisations
 from .source import load_document, rel, walk_files
 
@@ -88,8 +89,17 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
     for block in ref.blocks.values():
         checker.check(block.path, block.body, block.body_line, report)
     docs = load_docs(root, docs_dir, report)
+    have = {d.site_path for d in docs}
+    for needed, why in ((CONTACTS, "every help block links to it"),
+                        (COVERAGE, "the coverage table is shown there")):
+        if needed not in have:
+            report.add(f"{docs_dir}/{needed}", 1, "page-missing",
+                       f"{docs_dir}/{needed} is missing: {why}",
+                       f"restore it from the repository; it holds the prose and the line "
+                       f"<!-- curriculum:{needed.removesuffix('.md')} -->")
     for page in docs:
         checker.check(page.path, page.body, page.body_line, report)
+        check_directives(page.path, page.body, page.body_line, report)
         check_links(page.path, page.site_path, page.body, page.body_line, targets, report)
     return Loaded(cur, report, docs, rules)
 

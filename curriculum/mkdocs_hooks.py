@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from curriculum.engine import load
+from curriculum.render.directives import expand_directives
 from curriculum.render.pages import all_pages, guide_help, search_index_json
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
@@ -48,11 +49,11 @@ def on_config(config):
 
 def on_files(files, config):
     loaded, root = _state["loaded"], _state["root"]
-    printed = None
+    printed = _state["printed"] = None
     if not _state.get("serving") and os.environ.get("CURRICULUM_NO_PDF") != "1":
         from curriculum.printing.build import build_print
 
-        printed = build_print(loaded, config.site_url or "http://127.0.0.1:8000/",
+        printed = _state["printed"] = build_print(loaded, config.site_url or "http://127.0.0.1:8000/",
                               root / ".build")
         log.info("curriculum: %d PDF(s) rendered, %d reused from the cache (%.1f s)",
                  printed.stats.rendered, printed.stats.reused, printed.stats.seconds)
@@ -92,6 +93,9 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
+    loaded = _state["loaded"]
+    markdown = expand_directives(markdown, src, loaded.curriculum, loaded.rules,
+                                 _state.get("printed"))
     if src.startswith("guides/") and src.endswith(".md"):
         markdown = markdown.rstrip() + "\n\n" + guide_help(_state["loaded"], src)
     return markdown

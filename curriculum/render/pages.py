@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 
 from ..body import without_section
-from ..checks.coverage import coverage
 from ..macros import expand
 from ..printing.source import for_print, nest_markdown_headings
 from ..model import Curriculum, Lesson, Track
-from ..paths import (CONTACTS, COVERAGE, LESSONS_HOME, PACKS, RULES, SEARCH, TOPICS_HOME,
-                     catalog_path, handout_path, link, page_url, topic_path)
+from ..paths import (CONTACTS, LESSONS_HOME, SEARCH, TOPICS_HOME, catalog_path,
+                     handout_path, link, page_url, topic_path)
+from .directives import expand_directives, size_label
 from ..vocab import AUDIENCE_WORDS, HANDOUT_KIND_LABELS as HANDOUT_KINDS
 from .text import (contact_inline, esc, grades_label, help_block,
                    html_table, kdate)
@@ -45,10 +45,6 @@ def front(title: str, description: str = "") -> str:
 
 
 # --- lesson page -------------------------------------------------------------------
-
-def size_label(n: int) -> str:
-    return f"{max(1, round(n / 1024))} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
-
 
 def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Page:
     src = lesson.path
@@ -273,111 +269,11 @@ def topic_page(cur: Curriculum, key: str) -> Page:
     return Page(src, "\n".join(md))
 
 
-# --- coverage, contacts, wording rules -----------------------------------------------
-
-def coverage_page(cur: Curriculum) -> Page:
-    src = COVERAGE
-    cov = coverage(cur)
-    gaps = []
-    for key, c in cov.items():
-        t = cur.tracks[key]
-        if c.short_by:
-            gaps.append(f"- **{t.name}**: 게시된 수업 {c.published}개, {c.short_by}개 더 필요")
-        for topic in c.missing:
-            gaps.append(f"- **{t.name}**: 필수 주제 “{cur.topics[topic].name}” 수업 없음")
-    topics = list(cur.topics)
-    headers = ["학교급·대상", "게시 수업 / 최소"] + [cur.topics[t].name for t in topics]
-    rows = []
-    for key, c in cov.items():
-        t = cur.tracks[key]
-        mark = "충족" if not c.short_by else "부족"
-        row = [f"[{esc(t.name)}]({link(src, catalog_path(key))})",
-               f"{c.published} / {c.required} ({mark})"]
-        for topic in topics:
-            n = c.by_topic.get(topic, 0)
-            required = topic in t.required_topics
-            if required and n:
-                row.append(f'<span class="cov-ok">필수 ✓ {n}</span>')
-            elif required:
-                row.append('<span class="cov-missing">필수 ✗ 없음</span>')
-            elif n:
-                row.append(f"{n}")
-            else:
-                row.append('<span class="cov-none">–</span>')
-        rows.append(row)
-    md = [front("교육과정 충족 현황", "학교급·대상별 필수 주제 충족 현황"), "# 교육과정 충족 현황\n",
-          "각 학교급·대상이 꼭 다뤄야 할 주제(`curriculum.yml`)를 게시된 수업이 얼마나 "
-          "다루는지 보여 줍니다. 작성 중인 수업은 세지 않습니다. "
-          "“필수 ✓ 2”는 필수 주제를 수업 2개가 다룬다는 뜻이고, “필수 ✗ 없음”은 빠진 "
-          "필수 주제입니다. 숫자만 있는 칸은 필수는 아니지만 다루는 수업 수입니다.\n"]
-    if gaps:
-        md.append('!!! danger "부족한 곳"\n' + "\n".join("    " + g for g in gaps) + "\n")
-    else:
-        md.append('!!! success "모든 학교급·대상이 요건을 충족합니다."\n    '
-                  f"게시된 수업 {sum(c.published for c in cov.values())}개\n")
-    md.append('<div class="table-scroll" markdown>\n\n'
-              + html_table("학교급·대상 × 주제 충족 표", headers, rows, "coverage") + "\n</div>\n")
-    return Page(src, "\n".join(md))
-
-
-def contacts_page(cur: Curriculum) -> Page:
-    src = CONTACTS
-    rows = []
-    for c in cur.contacts.values():
-        source = c.source if not c.source.startswith("http") else f"[{c.source}]({c.source})"
-        rows.append([esc(c.name), contact_inline(c).split("**", 2)[-1].strip() or "-",
-                     esc(c.hours or "-"), esc(c.purpose), source, kdate(c.checked)])
-    md = [front("연락처 모음", "디지털 성범죄 상담·신고·삭제 지원 연락처"), "# 연락처 모음\n",
-          "모든 수업과 안내서의 연락처는 이 표 한 곳(`contacts.yml`)에서 가져옵니다. "
-          "긴급한 위험이 있으면 **112**에 전화하세요.\n",
-          html_table("상담·신고·삭제 지원 연락처", ["기관", "연락처", "운영", "하는 일", "출처",
-                                            "확인한 날"], rows, "contacts")]
-    return Page(src, "\n".join(md), "contacts.yml")
-
-
-def rules_page(rules) -> Page:
-    src = RULES
-    rows = [[f"<code>{esc(r.id)}</code>", f"<code>{esc(r.pattern.pattern)}</code>",
-             esc(r.why), esc(r.instead)] for r in rules]
-    md = [front("표현 점검 목록", "피해자 비난·공포 조장 표현 점검 규칙"), "# 표현 점검 목록\n",
-          "검사(`make check`)는 아래 표현을 찾으면 오류를 냅니다. 표현 목록은 "
-          "`language-rules.yml`에 있고, 바꾸려면 끌어오기 요청으로 검토를 받습니다. "
-          "잘못된 통념을 바로잡기 위해 인용할 때(“…라고 답했다”, “잘못된 생각”)는 "
-          "검사하지 않으며, 하지 말아야 할 말의 예시로 보여 줄 때는 줄 앞에 ✗를 붙입니다.\n",
-          html_table("표현 점검 규칙", ["규칙", "찾는 표현(정규식)", "왜 문제인가", "이렇게 바꿔 쓰기"],
-                     rows, "rules")]
-    return Page(src, "\n".join(md), "language-rules.yml")
-
-
-def packs_page(cur: Curriculum, printed) -> Page:
-    src = PACKS
-    md = [front("인쇄 꾸러미", "현장지원단용 학교급별 인쇄 자료 묶음"), "# 인쇄 꾸러미\n",
-          "현장지원단이 학교를 방문할 때 쓰는 인쇄 자료 묶음입니다. 학교급·대상마다 "
-          "수업 순서대로 모든 PDF를 담은 ZIP(목록 manifest 포함)과, 인쇄소에 그대로 맡길 수 "
-          "있도록 하나로 합친 PDF가 있습니다. 모두 A4이며 흑백으로 인쇄해도 됩니다. "
-          "학생용·가정통신문은 한 반(30명)에 30부, 교사용은 1부, 포스터는 2부를 권합니다.\n"]
-    if printed is None:
-        md.append("미리 보기(`make serve`)에서는 PDF와 꾸러미를 만들지 않습니다. "
-                  "`make site`로 만든 누리집에서 내려받으세요.\n")
-        return Page(src, "\n".join(md))
-    rows = []
-    for p in printed.packs:
-        name = "전체 교육과정" if p.key == "all" else cur.tracks[p.key].name
-        rows.append([esc(name), f"{p.files}개", f"{p.pages}쪽",
-                     f"[{esc(name)} 꾸러미 (ZIP, {size_label(p.zip_size)})](packs/{p.key}.zip)",
-                     f"[{esc(name)} 인쇄소용 (PDF, {size_label(p.pdf_size)})](packs/{p.key}.pdf)",
-                     p.date])
-    md.append(html_table("학교급·대상별 인쇄 꾸러미", ["학교급·대상", "파일", "쪽수", "묶음 내려받기",
-                                                "한 파일로 인쇄", "내용 기준일"], rows, "catalog"))
-    return Page(src, "\n".join(md))
-
-
 def all_pages(loaded, printed=None) -> list[Page]:
     """Every generated page; `printed` (PDFs and packs) is None in the live preview."""
     cur = loaded.curriculum
     pdfs = printed.by_handout() if printed is not None else None
-    pages = [lessons_home(cur), topics_home(cur), coverage_page(cur), contacts_page(cur),
-             rules_page(loaded.rules), packs_page(cur, printed), search_page()]
+    pages = [lessons_home(cur), topics_home(cur), search_page()]
     pages += [catalog_page(cur, t) for t in cur.tracks.values()]
     pages += [topic_page(cur, k) for k in cur.topics]
     for lesson in cur.lessons:
@@ -400,22 +296,16 @@ def search_index_json(loaded) -> str:
         if not title:
             m = re.search(r"(?m)^#\s+(.+)$", d.body)
             title = m.group(1).strip() if m else d.site_path
-        label = "대응 안내" if d.site_path.startswith("guides/") else "안내"
-        pages.append((page_url(d.site_path), title, expand(d.body, cur.reference, html=False),
+        label = "대응 안내" if d.site_path.startswith("guides/") else str(
+            d.meta.get("search_label") or "안내")
+        body = expand_directives(d.body, d.site_path, cur, loaded.rules, None)
+        pages.append((page_url(d.site_path), title, expand(body, cur.reference, html=False),
                       label, d.meta))
-    # Generated pages people look for by what they offer.
-    for p, title, label, keywords in (
-            (contacts_page(cur), "연락처 모음", "연락처",
-             "연락처, 전화번호, 상담 전화, 신고 전화, 도움 받을 곳, helpline, phone numbers, hotline"),
-            # The finder page lists every lesson (each indexed on its own): index it by
-            # its title and keywords only, without rendering it a second time.
-            (Page(LESSONS_HOME, "수업 찾기"), "수업 찾기", "수업",
-             "수업 찾기, 수업 목록, 학교급별, 학년별, 주제별, lesson finder, lessons, list"),
-            (packs_page(cur, None), "인쇄 꾸러미", "인쇄 자료",
-             "인쇄 꾸러미, 인쇄, 한꺼번에, 모음, 활동지, 가정통신문, 포스터, PDF, ZIP, "
-             "printable, print, worksheets, handouts, pack")):
-        pages.append((page_url(p.path), title, p.markdown, label,
-                      {"keywords": keywords, "search": {"boost": 1.5}}))
+    # The finder page lists every lesson (each indexed on its own): index it by its
+    # title and keywords only, without rendering it a second time.
+    pages.append((page_url(LESSONS_HOME), "수업 찾기", "수업 찾기", "수업",
+                  {"keywords": "수업 찾기, 수업 목록, 학교급별, 학년별, 주제별, lesson finder, "
+                               "lessons, list", "search": {"boost": 1.5}}))
     docs += page_docs(pages)
     return json.dumps(build_index(docs), ensure_ascii=False, separators=(",", ":"))
 

@@ -1,0 +1,128 @@
+"""Generated tables inside hand-written pages: a page in docs/ owns its prose and holds
+a directive line where the engine's table goes, as Material's `<!-- material/tags -->`:
+
+    <!-- curriculum:coverage -->         track × topic coverage, with the gaps
+    <!-- curriculum:contacts -->         every help line with its source and date checked
+    <!-- curriculum:language-rules -->   the wording rules the check applies
+    <!-- curriculum:packs -->            the print packs (when PDFs were made)
+
+(The law guide's table is a macro, `<!-- curriculum:law-table -->`, in macros.py: it
+needs only the registries and goes wherever laws are cited.) Wording changes on these
+pages are edits to docs/, not to Python.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..checks.coverage import coverage
+from ..model import Curriculum
+from ..paths import catalog_path, link, pack_path
+from .text import contact_inline, esc, html_table, kdate
+
+DIRECTIVE = re.compile(r"(?m)^<!--\s*curriculum:([a-z-]+)\s*-->[ \t]*$")
+
+
+def coverage_table(cur: Curriculum, src: str, rules, printed) -> str:
+    cov = coverage(cur)
+    gaps = []
+    for key, c in cov.items():
+        t = cur.tracks[key]
+        if c.short_by:
+            gaps.append(f"- **{t.name}**: 게시된 수업 {c.published}개, {c.short_by}개 더 필요")
+        for topic in c.missing:
+            gaps.append(f"- **{t.name}**: 필수 주제 “{cur.topics[topic].name}” 수업 없음")
+    topics = list(cur.topics)
+    headers = ["학교급·대상", "게시 수업 / 최소"] + [cur.topics[t].name for t in topics]
+    rows = []
+    for key, c in cov.items():
+        t = cur.tracks[key]
+        row = [f"[{esc(t.name)}]({link(src, catalog_path(key))})",
+               f"{c.published} / {c.required} ({'충족' if not c.short_by else '부족'})"]
+        for topic in topics:
+            n = c.by_topic.get(topic, 0)
+            required = topic in t.required_topics
+            if required and n:
+                row.append(f'<span class="cov-ok">필수 ✓ {n}</span>')
+            elif required:
+                row.append('<span class="cov-missing">필수 ✗ 없음</span>')
+            elif n:
+                row.append(f"{n}")
+            else:
+                row.append('<span class="cov-none">–</span>')
+        rows.append(row)
+    md = []
+    if gaps:
+        md.append('!!! danger "부족한 곳"\n' + "\n".join("    " + g for g in gaps) + "\n")
+    else:
+        md.append('!!! success "모든 학교급·대상이 요건을 충족합니다."\n    '
+                  f"게시된 수업 {sum(c.published for c in cov.values())}개\n")
+    md.append('<div class="table-scroll" markdown>\n\n'
+              + html_table("학교급·대상 × 주제 충족 표", headers, rows, "coverage") + "\n</div>\n")
+    return "\n".join(md)
+
+
+def contacts_table(cur: Curriculum, src: str, rules, printed) -> str:
+    rows = []
+    for c in cur.contacts.values():
+        source = f"[{c.source}]({c.source})" if c.source.startswith("http") else esc(c.source)
+        former = "".join(f"<br><small>(옛 {esc(name)})</small>" for name, _ in c.former)
+        rows.append([esc(c.name) + former, contact_inline(c).split("**", 2)[-1].strip() or "-",
+                     esc(c.hours or "-"), esc(c.purpose), source, kdate(c.checked)])
+    return html_table("상담·신고·삭제 지원 연락처", ["기관", "연락처", "운영", "하는 일", "출처",
+                                              "확인한 날"], rows, "contacts")
+
+
+def rules_table(cur: Curriculum, src: str, rules, printed) -> str:
+    rows = [[f"<code>{esc(r.id)}</code>", f"<code>{esc(r.pattern.pattern)}</code>",
+             esc(r.why), esc(r.instead)] for r in rules]
+    return html_table("표현 점검 규칙", ["규칙", "찾는 표현(정규식)", "왜 문제인가",
+                                    "이렇게 바꿔 쓰기"], rows, "rules")
+
+
+def size_label(n: int) -> str:
+    return f"{max(1, round(n / 1024))} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+
+
+def packs_table(cur: Curriculum, src: str, rules, printed) -> str:
+    if printed is None:
+        return ("미리 보기(`make serve`)에서는 PDF와 꾸러미를 만들지 않습니다. "
+                "`make site`로 만든 누리집에서 내려받으세요.\n")
+    rows = []
+    for p in printed.packs:
+        name = "전체 교육과정" if p.key == "all" else cur.tracks[p.key].name
+        rows.append([esc(name), f"{p.files}개", f"{p.pages}쪽",
+                     f"[{esc(name)} 꾸러미 (ZIP, {size_label(p.zip_size)})]"
+                     f"({link(src, pack_path(p.key, 'zip'))})",
+                     f"[{esc(name)} 인쇄소용 (PDF, {size_label(p.pdf_size)})]"
+                     f"({link(src, pack_path(p.key, 'pdf'))})",
+                     p.date])
+    return html_table("학교급·대상별 인쇄 꾸러미", ["학교급·대상", "파일", "쪽수", "묶음 내려받기",
+                                             "한 파일로 인쇄", "내용 기준일"], rows, "catalog")
+
+
+DIRECTIVES = {"coverage": coverage_table, "contacts": contacts_table,
+              "language-rules": rules_table, "packs": packs_table}
+
+
+def expand_directives(markdown: str, src: str, cur: Curriculum, rules, printed) -> str:
+    """Each known directive line replaced by its table; `src` is the page's site path
+    (links are relative to it). Unknown names stay (the check reports them)."""
+    if "<!--" not in markdown:
+        return markdown
+
+    def sub(m):
+        render = DIRECTIVES.get(m.group(1))
+        return render(cur, src, rules, printed) if render else m.group(0)
+    return DIRECTIVE.sub(sub, markdown)
+
+
+def check_directives(path: str, markdown: str, first_line: int, report) -> None:
+    from ..macros import LAW_TABLE
+
+    for m in DIRECTIVE.finditer(markdown):
+        if m.group(1) not in DIRECTIVES and m.group(0).strip() != LAW_TABLE:
+            report.add(path, first_line + markdown.count("\n", 0, m.start()),
+                       "directive-unknown", f"`{m.group(0).strip()}` is not a directive",
+                       "directives: " + ", ".join(f"<!-- curriculum:{d} -->"
+                                                 for d in list(DIRECTIVES) + ["law-table"]))

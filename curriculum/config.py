@@ -109,7 +109,7 @@ def load_contacts(root: Path, report: Report, today: dt.date, max_age_months: in
             hours=str(spec.get("hours") or ""), purpose=str(spec.get("for") or ""),
             purpose_en=str(spec.get("for_en") or ""), source=str(spec.get("source") or ""),
             checked=_date(spec.get("checked")), line=line_of(lines, (key,)),
-            former=[(f["name"], f["until"]) for f in spec.get("former") or []])
+            former=[(f["name"], f.get("until")) for f in spec.get("former") or []])
         contacts[c.key] = c
         if c.checked:
             check_freshness(name, f"contact `{key}`", c.checked, c.source,

@@ -132,7 +132,8 @@ CURRICULUM = Record({
 
 FORMER = ListOf(Record({
     "name": Field(Str(nonempty=True), True, "The former name."),
-    "until": Field(Date(), True, "Last day the former name was in use.",
+    "until": Field(Date(), False, "Last day the former name was in use (leave out when "
+                                  "the date is not confirmed).",
                    "write the last day of the old name, e.g. 2025-09-30"),
 }))
 
@@ -164,7 +165,9 @@ ORGANISATION = Record({
     "short": Field(Str(), False, "Short name readers know."),
     "name_en": Field(Str(), False, "English name."),
     "former": Field(FORMER, False, "Former names with the date they changed."),
-    "source": _source,
+    "source": Field(Str(nonempty=True), True, "Where the name was confirmed (official URL, or "
+                    "the facts section when no official page states it).",
+                    "write where you confirmed the name"),
     "checked": _checked,
     "note": Field(Str(), False, "A note for editors."),
 })
@@ -186,10 +189,12 @@ PENALTY = Record({
 LAW = Record({
     "law": Field(Str(nonempty=True), True, "Full name of the act."),
     "short": Field(Str(nonempty=True), True, "Short name used in lessons, e.g. 아청법."),
-    "article": Field(Str(pattern=r"^제\d+조(의\d+)?([①-⑳]|\d+호|\s|[가-힣0-9·~–-])*$",
-                         pattern_hint="an article like 제14조의2"), True,
+    "article": Field(Str(pattern=r"^(제\d+조.*|[가-힣][가-힣 ·]*)$",
+                         pattern_hint="an article like 제14조의2 (or words such as "
+                                      "'삭제 지원 조항' where the number is not settled)"), True,
                      "Article, e.g. 제14조의2."),
-    "title": Field(Str(nonempty=True), True, "The article's heading."),
+    "title": Field(Str(nonempty=True), False, "The article's heading (leave out until it "
+                                              "is confirmed on law.go.kr)."),
     "covers": Field(Str(nonempty=True), True, "What it covers, in one plain sentence."),
     "offences": Field(MapOf(PENALTY), False, "Acts with their own penalty."),
     "penalty": Field(PENALTY, False, "The provision's own penalty, when it has one."),

@@ -78,7 +78,7 @@ def cite(law: Law) -> str:
 
 
 def full(law: Law) -> str:
-    return f"「{law.law}」 {law.article}({law.title})"
+    return f"「{law.law}」 {law.article}" + (f"({law.title})" if law.title else "")
 
 
 def resolve_law(ref: Reference, ident: str):
@@ -167,8 +167,8 @@ def law_table(ref: Reference) -> str:
         if law.penalty:
             cells.append(f'<span data-law="{esc(law.key)}">{esc(penalty_words(law.penalty))}</span>')
         rows.append([
-            f'<span data-law="{esc(law.key)}">{esc(cite(law))}</span><br>'
-            f"<small>{esc(law.title)}</small>",
+            f'<span data-law="{esc(law.key)}">{esc(cite(law))}</span>'
+            + (f"<br><small>{esc(law.title)}</small>" if law.title else ""),
             esc(law.covers),
             "<br>".join(cells) or "처벌 조항 아님",
             kdate(law.in_force) if law.in_force else "-",

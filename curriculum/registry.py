@@ -55,7 +55,7 @@ def load_laws(root: Path, report: Report, today: dt.date, max_age: int) -> dict[
     entries, lines = _entries(root, LAWS, inputs.LAWS, report)
     for key, e, lines in entries:
         law = Law(key=key, law=e["law"], short=e["short"], article=e["article"],
-                  title=e["title"], covers=e["covers"],
+                  title=str(e.get("title") or ""), covers=e["covers"],
                   offences={k: _offence(k, v) for k, v in (e.get("offences") or {}).items()},
                   penalty=_offence("", e["penalty"]) if isinstance(e.get("penalty"), dict) else None,
                   in_force=_date(e.get("in_force")), source=str(e.get("source") or ""),
@@ -79,7 +79,7 @@ def load_organisations(root: Path, report: Report, today: dt.date,
     entries, _ = _entries(root, ORGANISATIONS, inputs.ORGANISATIONS, report)
     for key, e, lines in entries:
         orgs[key] = Organisation(key=key, name=e["name"], short=str(e.get("short") or ""),
-                                 former=[(f["name"], f["until"]) for f in e.get("former") or []],
+                                 former=[(f["name"], f.get("until")) for f in e.get("former") or []],
                                  source=str(e.get("source") or ""),
                                  checked=_date(e.get("checked")), line=line_of(lines, (key,)))
         if orgs[key].checked:

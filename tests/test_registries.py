@@ -166,7 +166,7 @@ CORRUPTIONS = [
     ("contacts.yml", 'phone: ["112"]', "phone: 112"),
     ("contacts.yml", "checked: 2026-11-25", "checked: yesterday"),
     ("contacts.yml", "police:\n", "police:\n  colour: blue\n"),
-    ("contacts.yml", "kcsc:\n", "kcsc:\n  former: [{name: 방송통신심의위원회}]\n"),
+    ("contacts.yml", "kcsc:\n", "kcsc:\n  former: [{until: 2025-09-30}]\n"),
     ("language-rules.yml", "pattern: ", "pattern: \"(\"\n  old: "),
     ("language-rules.yml", "- id: ", "- 3\n- id: "),
     ("reference/laws.yml", "prison: {max: 7}", "prison: {max: seven}"),

@@ -111,6 +111,7 @@ def load_language_rules(root: Path, report: Report) -> list[LanguageRule]:
     rules = []
     for i, item in enumerate(data if isinstance(data, list) else []):
         try:
+            _check_rule_fields(item)
             rules.append(LanguageRule(
                 id=str(item["id"]), lang=str(item.get("lang", "ko")),
                 pattern=re.compile(item["pattern"]),
@@ -118,10 +119,19 @@ def load_language_rules(root: Path, report: Report) -> list[LanguageRule]:
                 why=str(item.get("why", "")), instead=str(item.get("instead", "")),
                 severity=str(item.get("severity", "error")),
                 keywords=tuple(str(k) for k in item.get("keywords") or ())))
-        except (KeyError, TypeError, re.error) as exc:
+        except (KeyError, TypeError, AttributeError, ValueError, re.error) as exc:
             report.add(name, 1, "language-rule-invalid", f"rule #{i + 1} cannot be used: {exc}",
                        "each rule needs id, pattern (a valid regular expression), why, instead")
     return rules
+
+
+def _check_rule_fields(item) -> None:
+    """A rule's id names its finding code (wording-<id>); its severity must be one the
+    report knows. Raises ValueError (turned into language-rule-invalid)."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", str(item["id"])):
+        raise ValueError(f"id `{item['id']}` may use only letters, digits, - and _")
+    if str(item.get("severity", "error")) not in ("error", "warning"):
+        raise ValueError(f"severity `{item['severity']}` is not error or warning")
 
 
 QUOTES = {"\"": "\"", "“": "”", "‘": "’", "「": "」", "『": "』"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, check
+from conftest import FIXTURES, ROOT, check
 from curriculum.codes import AREAS, CODES, ERROR, WARNING, lookup
 from curriculum.findings import Report
 
@@ -116,3 +116,19 @@ def test_a_bad_rule_in_language_rules_is_a_finding_not_a_crash(healthy):
     found = [f for f in check(healthy).report.findings if f.code == "language-rule-invalid"]
     assert len(found) == 3
     assert "fear test" in found[0].message and "fatal" in found[1].message
+
+
+def test_editors_page_lists_every_code_and_is_published():
+    from curriculum.render.pages import FINDING_CODES, all_pages, codes_page, generated_paths
+    from curriculum.render.text import esc
+
+    page = codes_page()
+    assert page.path == FINDING_CODES and page.source == "curriculum/codes.py"
+    for c in CODES:
+        assert f">{esc(c.code)}</code>" in page.markdown, c.code
+    assert page.markdown.count("<table") == len(AREAS)
+    loaded = check(FIXTURES / "healthy")
+    assert FINDING_CODES in generated_paths(loaded.curriculum)
+    assert FINDING_CODES in [p.path for p in all_pages(loaded)]
+    guide = (ROOT / "docs" / "editors" / "lesson-format.md").read_text("utf-8")
+    assert "(finding-codes.md)" in guide

@@ -164,3 +164,13 @@ def test_every_guide_ends_with_the_help_block(built):
         text = page(built, f"guides/{path.stem}")
         assert 'id="도움-받을-곳"' in text and "help-block" in text, path.name
         assert 'href="../../contacts/"' in text
+
+
+def test_finding_codes_page_explains_every_code(built):
+    from curriculum.codes import CODES
+
+    text = plain(page(built, "editors/finding-codes"))
+    for c in CODES:
+        assert f">{c.code}</code>" in text, c.code
+    assert 'id="broken-link"' in text and "<caption>" in text
+    assert 'href="../finding-codes/"' in page(built, "editors/lesson-format")

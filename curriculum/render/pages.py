@@ -1,5 +1,6 @@
 """The generated pages of the site, as Markdown: lesson pages, catalogs, topic index,
-coverage matrix, contacts and the wording rules. Sources are never written: the
+coverage matrix, contacts, the wording rules and the finding codes. Sources are never
+written: the
 adapter hands these strings to the site generator as virtual files.
 """
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from ..body import without_section
 from ..checks.coverage import coverage
+from ..codes import AREAS, CODES
 from ..printing.source import for_print, nest_markdown_headings
 from ..model import Curriculum, Lesson, Track
 from .text import (contact_inline, esc, expand_contacts, grades_label, help_block,
@@ -21,6 +23,7 @@ TOPICS_HOME = "topics/index.md"
 COVERAGE = "coverage.md"
 CONTACTS = "contacts.md"
 RULES = "editors/language-rules.md"
+FINDING_CODES = "editors/finding-codes.md"
 HANDOUT_KINDS = {"worksheet": "활동지", "parent-letter": "가정통신문",
                  "teacher-card": "교사용 요약 카드", "poster": "도움 안내 포스터"}
 
@@ -49,7 +52,8 @@ def handout_path(lesson: Lesson, name: str) -> str:
 
 
 def generated_paths(cur: Curriculum) -> set[str]:
-    paths = {LESSONS_HOME, TOPICS_HOME, COVERAGE, CONTACTS, RULES, "packs.md", "search.md"}
+    paths = {LESSONS_HOME, TOPICS_HOME, COVERAGE, CONTACTS, RULES, FINDING_CODES, "packs.md",
+             "search.md"}
     paths.update(catalog_path(t) for t in cur.tracks)
     paths.update(topic_path(t) for t in cur.topics)
     for lesson in cur.lessons:
@@ -383,6 +387,46 @@ def rules_page(rules) -> Page:
     return Page(src, "\n".join(md), "language-rules.yml")
 
 
+SEVERITY_LABELS = {"error": "오류", "warning": "경고", None: "규칙마다 다름"}
+
+
+def md_cell(text: str) -> str:
+    """Inline Markdown for a table cell: `code spans` kept as written, HTML escaped
+    elsewhere (so `<field>` shows as text)."""
+    return "".join(part if part.startswith("`") else esc(part)
+                   for part in re.split(r"(`[^`]*`)", text))
+
+
+def codes_page() -> Page:
+    """Every finding code with its severity, meaning and fix (curriculum/codes.py)."""
+    src = FINDING_CODES
+    md = [front("검사 결과 코드", "검사가 알려 주는 문제의 코드, 뜻과 고치는 법"), "# 검사 결과 코드\n",
+          "검사(`make check`, 끌어오기 요청의 자동 검사)는 문제를 찾으면 하나씩 이렇게 알려 "
+          "줍니다.\n",
+          "```text\nlessons/middle/deepfake-harm/index.md:21:1 error phase-minutes-sum phase "
+          "minutes add up to 40 (도입 5 + 전개 30 + 정리 5) but 1 차시 of 중학교 is 45 minutes\n"
+          "    hint: change the minutes so they add up to 45, or change `periods`\n```\n",
+          "앞에서부터 파일:줄:칸, 심각도, 코드, 설명이고, `hint:` 줄이 고치는 방법입니다. "
+          "**오류**(error)가 하나라도 있으면 끌어오기 요청을 병합할 수 없고, **경고**(warning)는 "
+          "알려 주기만 합니다. 아래 표에서 코드를 찾아 뜻과 고치는 법을 보세요. "
+          "`invalid-<field>`처럼 꺾쇠가 있는 코드는 묶음입니다. 실제 코드에는 그 자리에 항목 "
+          "이름이나 규칙 이름이 들어갑니다(예: `invalid-periods`). 이 목록은 검사 도구의 "
+          "`curriculum/codes.py`에서 만들어지므로, 검사가 내는 코드는 모두 여기에 있습니다.\n"]
+    for area in AREAS:
+        rows = []
+        for c in CODES:
+            if c.area != area:
+                continue
+            anchor = f"family-{c.family.rstrip('-')}" if c.family else c.code
+            rows.append([f'<code id="{anchor}">{esc(c.code)}</code>',
+                         SEVERITY_LABELS[c.severity], md_cell(c.meaning), md_cell(c.fix)])
+        if rows:
+            md += [f"## {area}\n",
+                   html_table(f"{area} 검사 결과 코드", ["코드", "심각도", "뜻", "고치는 법"], rows,
+                              "codes")]
+    return Page(src, "\n".join(md), "curriculum/codes.py")
+
+
 PACKS = "packs.md"
 
 
@@ -414,7 +458,7 @@ def all_pages(loaded, printed=None) -> list[Page]:
     cur = loaded.curriculum
     pdfs = printed.by_handout() if printed is not None else None
     pages = [lessons_home(cur), topics_home(cur), coverage_page(cur), contacts_page(cur),
-             rules_page(loaded.rules), packs_page(cur, printed), search_page()]
+             rules_page(loaded.rules), codes_page(), packs_page(cur, printed), search_page()]
     pages += [catalog_page(cur, t) for t in cur.tracks.values()]
     pages += [topic_page(cur, k) for k in cur.topics]
     for lesson in cur.lessons:

@@ -16,6 +16,12 @@ os.environ.setdefault("CURRICULUM_TODAY", TODAY.isoformat())
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the golden files in tests/golden/ instead of comparing "
+                          "(same as `make golden`); review the change with git diff")
+
+
 def check(root, on=TODAY):
     return load(root, on=on)
 

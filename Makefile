@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 VNU    := .build/tools/vnu.jar
 VNU_VERSION := 26.9.27
 
-.PHONY: site serve check test golden bench schema browser clean
+.PHONY: site serve check test test-fast golden bench schema browser clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -49,6 +49,11 @@ check: $(STAMP)
 ## make test: the whole test suite
 test: $(STAMP) browser $(VNU)
 	$(PY) -m pytest
+
+## make test-fast: everything but the browser, site-build and PDF tiers (no Chromium,
+## Java or WeasyPrint rendering; seconds, not minutes)
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser and not site and not pdf"
 
 ## make golden: rewrite tests/golden/ (the whole report on the broken fixtures) after an
 ## intended change to a message, hint or code; review it with `git diff tests/golden/`

@@ -22,6 +22,19 @@ def pytest_addoption(parser):
                           "(same as `make golden`); review the change with git diff")
 
 
+# Tiers (markers registered in pyproject.toml; `make test-fast` runs neither):
+# a test that uses one of these fixtures gets the marker even if its module forgot it.
+NEEDS = {"browser": ("browser",), "site_server": ("site",), "built_site": ("site",)}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for fixture in getattr(item, "fixturenames", ()):
+            for marker in NEEDS.get(fixture, ()):
+                if item.get_closest_marker(marker) is None:
+                    item.add_marker(getattr(pytest.mark, marker))
+
+
 def check(root, on=TODAY):
     return load(root, on=on)
 

@@ -8,6 +8,9 @@ import pytest
 
 from conftest import REPO_URL, ROOT, check
 
+pytestmark = pytest.mark.site
+
+
 @pytest.fixture(scope="module")
 def built(built_site):
     return built_site

@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 VNU    := .build/tools/vnu.jar
 VNU_VERSION := 26.9.27
 
-.PHONY: site serve check test test-fast golden bench schema browser clean
+.PHONY: site serve check test test-fast golden bench bench-check schema browser clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -60,9 +60,15 @@ test-fast: $(STAMP)
 golden: $(STAMP)
 	$(PY) -m pytest -q tests/test_golden.py --update-golden
 
-## make bench: synthetic corpora of 100 / 1,000 / 5,000 lessons; prints the figures
+## make bench: corpora of 100 / 500 / 1,000 / 5,000 lessons replicated from the real ones;
+## prints the figures (builds sites: many minutes)
 bench: $(STAMP) browser
 	$(PY) scripts/bench.py
+
+## make bench-check: only the check, on 500 and 5,000 lessons replicated from the real
+## ones (target: 5,000 under 3 s); no site builds
+bench-check: $(STAMP)
+	$(PY) scripts/bench.py --check-only
 
 ## make schema: regenerate schema/lesson.schema.json after changing fields or curriculum.yml
 schema: $(STAMP)

@@ -11,7 +11,9 @@ the prefix followed by a field name, rule id and so on. An exact entry wins over
 family (`handout-missing` is its own entry, not `handout-<field>`).
 
 Meanings and fixes are Markdown for the page: put code, file names and macros in
-backticks (a macro outside backticks would be expanded on the page).
+backticks (a macro outside backticks would be expanded on the page). Link only to other
+generated pages (e.g. `language-rules.md`): hand-written docs may not exist in every
+repository the engine builds.
 """
 
 from __future__ import annotations
@@ -110,8 +112,8 @@ CODES: tuple[Code, ...] = (
        "a key is written twice"),
     _c("unknown-field", ERROR, FRONT,
        "수업안 머리말에 정해지지 않은 항목이 있습니다. 오타(`topic:`, `objective:`)일 때가 많습니다.",
-       "힌트가 알려 주는 항목 이름으로 고치세요. 쓸 수 있는 항목은 "
-       "[수업안 작성 형식](lesson-format.md)에 있습니다.",
+       "힌트가 알려 주는 항목 이름으로 고치세요. 쓸 수 있는 항목은 편집자 안내의 "
+       "‘수업안 작성 형식’에 있습니다.",
        "the lesson has a field that does not exist"),
     _c("missing-field", ERROR, FRONT,
        "수업안 머리말에 꼭 필요한 항목이 빠졌습니다.",

@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES, ROOT, check
 from curriculum.codes import AREAS, CODES, ERROR, WARNING, lookup
 from curriculum.findings import Report
+from curriculum.render.pages import FINDING_CODES, RULES
 
 # Codes of issue 9 (laws, organisations, blocks, macros, the YAML spec) that the engine
 # does not report yet: catalogued now so their wording is reviewed with the rest.
@@ -80,6 +81,10 @@ def test_entries_are_complete_and_in_korean():
         assert c.en, c.code
         # Macros must stay in backticks: outside them the page would expand them.
         assert not re.search(r"(?<!`)\{\{", c.meaning + c.fix.replace("`{{", "")), c.code
+        # Links may lead only to generated pages, which every repository has.
+        prose = re.sub(r"`[^`]*`", "", c.meaning + c.fix)
+        for target in re.findall(r"\]\(([^)]*)\)", prose):
+            assert f"editors/{target}" in {RULES, FINDING_CODES}, (c.code, target)
     assert PLANNED <= seen
 
 

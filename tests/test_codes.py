@@ -51,11 +51,10 @@ def test_every_code_the_engine_reports_is_in_the_catalogue():
     assert len(sites) > 60
     problems = []
     for file, line, code, is_prefix in sites:
-        if is_prefix is None:
-            problems.append(f"{file}:{line}: code `{code}` is not a literal or f-string")
-        elif is_prefix and not any(c.family == code for c in CODES):
-            problems.append(f"{file}:{line}: f-string code `{code}…` has no family entry")
-        elif not is_prefix and lookup(code) is None:
+        # A code computed at run time (a variable) is checked by Report.add when reported.
+        if is_prefix and not any(c.family == code or c.code.startswith(code) for c in CODES):
+            problems.append(f"{file}:{line}: no catalogued code starts with `{code}`")
+        elif is_prefix is False and lookup(code) is None:
             problems.append(f"{file}:{line}: `{code}` is not in curriculum/codes.py")
     assert problems == []
 

@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 VNU    := .build/tools/vnu.jar
 VNU_VERSION := 26.9.27
 
-.PHONY: site serve check test bench schema browser clean
+.PHONY: site serve check test test-fast golden bench bench-check schema browser clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -50,9 +50,25 @@ check: $(STAMP)
 test: $(STAMP) browser $(VNU)
 	$(PY) -m pytest
 
-## make bench: synthetic corpora of 100 / 1,000 / 5,000 lessons; prints the figures
+## make test-fast: everything but the browser, site-build and PDF tiers (no Chromium,
+## Java or WeasyPrint rendering; seconds, not minutes)
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser and not site and not pdf"
+
+## make golden: rewrite tests/golden/ (the whole report on the broken fixtures) after an
+## intended change to a message, hint or code; review it with `git diff tests/golden/`
+golden: $(STAMP)
+	$(PY) -m pytest -q tests/test_golden.py --update-golden
+
+## make bench: corpora of 100 / 500 / 1,000 / 5,000 lessons replicated from the real ones;
+## prints the figures (builds sites: many minutes)
 bench: $(STAMP) browser
 	$(PY) scripts/bench.py
+
+## make bench-check: only the check, on 500 and 5,000 lessons replicated from the real
+## ones (target: 5,000 under 3 s); no site builds
+bench-check: $(STAMP)
+	$(PY) scripts/bench.py --check-only
 
 ## make schema: regenerate schema/lesson.schema.json after changing fields or curriculum.yml
 schema: $(STAMP)

@@ -217,12 +217,28 @@ def site_targets(root: Path, cur: Curriculum, docs_dir: str, lesson_dirs) -> set
     targets = set()
     base = root / docs_dir
     if base.is_dir():
-        for dirpath, _, files in os.walk(base):
-            for f in files:
-                targets.add(rel(base, Path(dirpath) / f))
-    for folder in lesson_dirs:
-        for dirpath, _, files in os.walk(folder):
-            for f in files:
-                targets.add(rel(root, Path(dirpath) / f))
+        targets.update(_files_under(base, [base]))
+    targets.update(_files_under(root, lesson_dirs))
     targets.update(generated_paths(cur))
     return targets
+
+
+def _files_under(base: Path, folders) -> set[str]:
+    """Paths (relative to `base`, with /) of the files in `folders`, like os.walk: links
+    to folders are neither listed nor followed. Strings, not Path objects: at 5,000
+    lessons this walk is on the serial path before the workers start."""
+    prefix = len(str(base)) + 1
+    out = set()
+    stack = [str(f) for f in folders]
+    while stack:
+        try:
+            entries = os.scandir(stack.pop())
+        except OSError:  # vanished or unreadable: os.walk skips it too
+            continue
+        with entries:
+            for e in entries:
+                if not e.is_dir():
+                    out.add(e.path[prefix:].replace(os.sep, "/"))
+                elif not e.is_symlink():
+                    stack.append(e.path)
+    return out

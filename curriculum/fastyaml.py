@@ -1,10 +1,15 @@
 """A fast path for the plain front matter editors write, with PyYAML as the fallback.
 
 Front matter is nearly always flat: `key: value` lines whose values are Korean text,
-slugs, whole numbers, dates, `[a, b]` lists or `- item` lists. Parsing that by hand is
-~10x faster than PyYAML, which matters at 5,000 lessons. Anything else, or anything
-whose YAML meaning could differ (quotes, colons, `#`, yes/no/null, floats, anchors …),
-returns None so the caller uses PyYAML; tests prove both agree on every real lesson.
+slugs, whole numbers, dates, `[a, b]` lists or `- item` lists. Parsing that by hand
+takes about 12 µs per real front matter (65 of the 66 in lessons/ take this path): about
+3.5x faster than PyYAML's C loader (`yaml.load(…, CSafeLoader)`, about 42 µs, what
+source.py falls back to) and about 30x faster than the pure-Python SafeLoader (measured
+2026-12 on the development machine). At 5,000 lessons (about 12,000 files) that saves
+about 0.35 s of CPU. Anything else, or anything whose YAML meaning could differ (quotes,
+colons, `#`, yes/no/null as values or keys, floats, anchors, brackets inside `[a, b]`
+items …), returns None so the caller uses PyYAML. Tests prove both agree on every real
+lesson and on generated front matter full of YAML's special characters.
 """
 
 from __future__ import annotations
@@ -19,11 +24,16 @@ DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 HANGUL = re.compile(r"[가-힣]")
 UNSAFE_START = set("'\"[]{}&*!|>%@`-?:,#~ ")
+# Inside [a, b] these end a plain scalar in YAML (and `?` starts a key): step aside.
+FLOW_UNSAFE = re.compile(r"[\[\]{}?]")
 YAML_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null"}
 
 
-def _scalar(text: str):
-    """The value PyYAML would give, or raise ValueError when unsure."""
+def _scalar(text: str, flow: bool = False):
+    """The value PyYAML would give, or raise ValueError when unsure. `flow`: an item
+    of a [a, b] list, where brackets, braces and `?` are YAML syntax anywhere."""
+    if flow and FLOW_UNSAFE.search(text):
+        raise ValueError(text)
     if INT.match(text):
         return int(text)
     m = DATE.match(text)
@@ -60,15 +70,17 @@ def parse_flat(text: str, first_line: int):
                 data[key].append(_scalar(item.group(1)))
                 continue
             m = KEY.match(raw)
-            if not m or m.group(1) in data:
-                return None  # duplicate keys and odd lines: PyYAML reports them
+            if not m or m.group(1) in data or m.group(1) in YAML_WORDS:
+                # Duplicate keys and odd lines: PyYAML reports them; `on:`, `null:` …
+                # are not text keys in YAML 1.1.
+                return None
             key, value = m.group(1), m.group(2)
             lines[key] = first_line + i
             if value is None or value == "":
                 data[key] = None
             elif value.startswith("[") and value.endswith("]"):
                 inner = value[1:-1].strip()
-                data[key] = [_scalar(v.strip()) for v in inner.split(",")] if inner else []
+                data[key] = [_scalar(v.strip(), True) for v in inner.split(",")] if inner else []
                 for j in range(len(data[key])):
                     lines[(key, j)] = first_line + i
             else:

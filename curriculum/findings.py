@@ -1,7 +1,8 @@
 """Findings: what a check reports instead of raising.
 
 A finding names a place (path relative to the repository, 1-based line and column),
-a severity, a short stable code, a message and a hint on how to fix it.
+a severity, a short stable code, a message and a hint on how to fix it. Every code is
+in the catalogue (curriculum/codes.py), which also gives its default severity.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 
-ERROR = "error"
-WARNING = "warning"
+from .codes import ERROR, WARNING, resolve
+
+__all__ = ["ERROR", "WARNING", "Finding", "Report", "default_format", "format_report"]
 
 
 @dataclass(frozen=True, order=True)
@@ -41,9 +43,11 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
 
     def add(self, path: str, line: int, code: str, message: str, hint: str = "",
-            severity: str = ERROR, col: int = 1) -> None:
-        self.findings.append(Finding(path, max(int(line), 1), max(int(col), 1), severity,
-                                     code, message, hint))
+            severity: str | None = None, col: int = 1) -> None:
+        """Record a finding. `code` must be in the catalogue (AssertionError otherwise:
+        that is a bug in the engine); `severity` defaults to the catalogue's."""
+        self.findings.append(Finding(path, max(int(line), 1), max(int(col), 1),
+                                     resolve(code, severity), code, message, hint))
 
     def extend(self, other: "Report") -> None:
         self.findings.extend(other.findings)

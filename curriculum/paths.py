@@ -13,6 +13,7 @@ TOPICS_HOME = "topics/index.md"
 COVERAGE = "coverage.md"
 CONTACTS = "contacts.md"
 RULES = "editors/language-rules.md"
+FINDING_CODES = "editors/finding-codes.md"
 PACKS = "packs.md"
 SEARCH = "search.md"
 # Generated pages; coverage, contacts, packs and the wording rules are hand-written

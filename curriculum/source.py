@@ -7,6 +7,7 @@ wrong encodings, and front matter that is missing or is not valid YAML.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,24 +31,38 @@ def rel(root: Path, path: Path) -> str:
     return Path(p).as_posix()
 
 
+def _read_bytes(path: Path, size: int) -> bytes:
+    # os.open/os.read: no buffered file object for a file read once, whole.
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks = [os.read(fd, size + 1)]
+        while chunks[-1]:  # until the end of the file (it may have grown since lstat)
+            chunks.append(os.read(fd, 1 << 16))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_text(root: Path, path: Path, report: Report) -> str | None:
     """Text of `path` (UTF-8, newlines normalised) or None with a finding."""
     name = rel(root, path)
-    if path.is_symlink():
-        report.add(name, 1, "symlink", "this file is a symbolic link",
-                   "replace the link by the real file; links can lead outside the repository")
-        return None
     # Callers reach files only through folders that are not links (discover, walk_files
     # and the handouts loader refuse linked folders), so a file that is not itself a
     # link is inside the repository; resolving every path would cost seconds at 5,000.
+    # One lstat tells both: is it a link, and how big is it.
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        st = os.lstat(path)
+        if stat.S_ISLNK(st.st_mode):
+            report.add(name, 1, "symlink", "this file is a symbolic link",
+                       "replace the link by the real file; links can lead outside the "
+                       "repository")
+            return None
+        if st.st_size > MAX_BYTES:
             report.add(name, 1, "file-too-large",
-                       f"file is {size // 1024} KB; the limit is {MAX_BYTES // 1024} KB",
+                       f"file is {st.st_size // 1024} KB; the limit is {MAX_BYTES // 1024} KB",
                        "split the text, or move large pictures to images/ and compress them")
             return None
-        data = path.read_bytes()
+        data = _read_bytes(path, st.st_size)
     except OSError as exc:
         report.add(name, 1, "unreadable", f"cannot read the file ({exc.strerror})",
                    "check the file's permissions")
@@ -66,7 +81,7 @@ def read_text(root: Path, path: Path, report: Report) -> str | None:
                    "save it again as UTF-8 (in Notepad: 다른 이름으로 저장 → 인코딩 UTF-8; "
                    "files saved as EUC-KR/CP949 show this error)", col=col)
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 @dataclass

@@ -99,7 +99,12 @@ def closest(word: str, options) -> str | None:
 
 
 def _where(path: tuple) -> str:
-    return ".".join(str(p) for p in path) if path else "the file"
+    """tracks.middle.help (item 2): keys joined with dots, list positions counted from 1."""
+    if not path:
+        return "the file"
+    keys = ".".join(str(p) for p in path if not isinstance(p, int))
+    items = ", ".join(f"item {p + 1}" for p in path if isinstance(p, int))
+    return f"{keys} ({items})" if keys and items else keys or items
 
 
 def validate(data, spec, allowed: dict[str, set] | None = None, path: tuple = (),

@@ -1,10 +1,14 @@
-"""`make bench`: check and build synthetic corpora and print the figures.
+"""`make bench`: check and build corpora replicated from the real lessons; print the figures.
 
 Sizes 100, 500, 1,000 and 5,000 lessons (BENCH_SIZES overrides), made by
-scripts/make_corpus.py from this repository's real lessons. For each size: check time
-(the `curriculum check` command, wall clock, best of two), build time (`mkdocs build`,
-wall clock), pages built, build time per page, peak memory of the build, the size of
-one lesson page's HTML and of the search index. Then the targets of the engine issue.
+scripts/make_corpus.py, which copies this repository's real lessons whole (full length,
+with their handouts). For each size: check time (the `curriculum check` command, wall
+clock, best of two, and its CPU time), build time (`mkdocs build`, wall clock), pages
+built, build time per page, peak memory of the build, the size of one lesson page's
+HTML and of the search index. Then the targets of the engine issue.
+
+`make bench-check` (`scripts/bench.py --check-only`) measures only the check, at 500
+and 5,000 lessons (best of three): seconds instead of the many minutes of site builds.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_corpus import make_corpus  # noqa: E402
+from make_corpus import describe, make_corpus  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -29,8 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", CURRICULUM_NO_PDF="1")
 
 
-def timed(cmd, cwd) -> tuple[float, int, int]:
-    """(wall seconds, exit code, peak RSS in KiB) of one command."""
+def timed(cmd, cwd) -> tuple[float, int, int, float]:
+    """(wall seconds, exit code, peak RSS in KiB, CPU seconds) of one command (its
+    worker processes included)."""
     # stderr goes to a file: a pipe read only after the end fills up and hangs mkdocs.
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
@@ -43,7 +48,7 @@ def timed(cmd, cwd) -> tuple[float, int, int]:
     code = proc.returncode
     if code not in (0, 1):
         print(err[-2000:], file=sys.stderr)
-    return elapsed, code, usage.ru_maxrss
+    return elapsed, code, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 STOCK_SIZES = {100, 1000}  # where the stock Material index is built for comparison
@@ -54,8 +59,8 @@ def stock_index_mb(corpus: Path) -> float:
     cfg = corpus / "mkdocs-stock.yml"
     cfg.write_text("INHERIT: mkdocs.yml\nplugins:\n  - search\n", "utf-8")
     out = corpus / "site-stock"
-    _, code, _ = timed([sys.executable, "-m", "mkdocs", "build", "-f", str(cfg), "--site-dir",
-                        str(out)], corpus)
+    code = timed([sys.executable, "-m", "mkdocs", "build", "-f", str(cfg), "--site-dir",
+                  str(out)], corpus)[1]
     if code != 0:
         raise SystemExit("stock build failed")
     return round((out / "search" / "search_index.json").stat().st_size / 1024 / 1024, 2)
@@ -94,13 +99,24 @@ def query_ms(site: Path) -> tuple[float, float]:
     return round(sum(times) / len(times), 2), round(max(times), 2)
 
 
+CHECK_CMD = [sys.executable, "-m", "curriculum", "check", "--format", "json"]
+
+
+def measure_check(corpus: Path, runs: int) -> tuple[float, float]:
+    """(best wall seconds, CPU seconds of that run) of `curriculum check` on a corpus."""
+    results = [timed(CHECK_CMD, corpus) for _ in range(runs)]
+    if any(r[1] != 0 for r in results):
+        raise SystemExit(f"the check of {corpus} found errors: the corpus must be clean")
+    best = min(results, key=lambda r: r[0])
+    return round(best[0], 2), round(best[3], 2)
+
+
 def measure(n: int, work: Path) -> dict:
     corpus = make_corpus(n, work / f"c{n}")
-    check_cmd = [sys.executable, "-m", "curriculum", "check", "--format", "json"]
-    check_s = min(timed(check_cmd, corpus)[0] for _ in range(2))
+    check_s, check_cpu_s = measure_check(corpus, 2)
     out = corpus / "site"
-    build_s, code, rss = timed([sys.executable, "-m", "mkdocs", "build", "--site-dir",
-                                str(out)], corpus)
+    build_s, code, rss, _ = timed([sys.executable, "-m", "mkdocs", "build", "--site-dir",
+                                   str(out)], corpus)
     if code != 0:
         raise SystemExit(f"build of {n} lessons failed")
     pages = sum(1 for _ in out.rglob("index.html"))
@@ -108,7 +124,8 @@ def measure(n: int, work: Path) -> dict:
     lesson_html = out / first.relative_to(corpus) / "index.html"
     search = out / "search" / "index.json"
     mean_ms, max_ms = query_ms(out)
-    row = {"lessons": n, "check_s": round(check_s, 2), "build_s": round(build_s, 1),
+    row = {"lessons": n, "check_s": check_s, "check_cpu_s": check_cpu_s,
+           "build_s": round(build_s, 1),
            "pages": pages, "ms_per_page": round(build_s * 1000 / pages, 2),
            "peak_mib": round(rss / 1024), "lesson_html_kb": round(lesson_html.stat().st_size / 1024, 1),
            "index_ko_mb": round(search.stat().st_size / 1024 / 1024, 2),
@@ -137,7 +154,31 @@ def measure_pdfs(work: Path) -> dict:
             "pack_zip_mb": packs}
 
 
+def main_check_only() -> int:
+    """Check time only, on corpora replicated from the real lessons (500 and 5,000)."""
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "500,5000").split(",")]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        for n in sizes:
+            corpus = make_corpus(n, Path(tmp) / f"c{n}")
+            check_s, cpu_s = measure_check(corpus, 3)
+            rows.append({"lessons": n, **{k: v for k, v in describe(corpus).items()
+                                           if k != "lessons"},
+                         "check_s": check_s, "check_cpu_s": cpu_s, "cores": os.cpu_count()})
+            print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
+            shutil.rmtree(corpus, ignore_errors=True)
+    by = {r["lessons"]: r for r in rows}
+    if 5000 not in by:
+        return 0
+    ok = by[5000]["check_s"] < 3.0
+    print(f"\n{'PASS' if ok else 'FAIL'}  check of 5,000 replicated lessons under 3 s "
+          f"({by[5000]['check_s']} s wall, {by[5000]['check_cpu_s']} s CPU)")
+    return 0 if ok else 1
+
+
 def main() -> int:
+    if "--check-only" in sys.argv[1:]:
+        return main_check_only()
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "100,500,1000,5000").split(",")]
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -149,7 +190,7 @@ def main() -> int:
         # builds above report (a forked child starts with its parent's pages).
         pdf = measure_pdfs(Path(tmp))
         print(json.dumps({"handout_pdfs": pdf}, ensure_ascii=False), flush=True)
-    head = ["lessons", "check_s", "build_s", "pages", "ms_per_page", "peak_mib",
+    head = ["lessons", "check_s", "check_cpu_s", "build_s", "pages", "ms_per_page", "peak_mib",
             "lesson_html_kb", "index_ko_mb", "stock_index_mb", "query_ms_mean", "query_ms_max"]
     print("\n| " + " | ".join(head) + " |\n|" + "---|" * len(head))
     for r in rows:

@@ -1,8 +1,14 @@
-"""Generate a synthetic curriculum of N lessons for benchmarks.
+"""Generate a curriculum of N lessons for benchmarks by replicating the real ones.
 
-The lessons are the real ones of this repository, cycled across all tracks with new
-folders, ids and titles, so page sizes and check work are those of real content.
-Usage: python scripts/make_corpus.py N OUT_DIR
+Every lesson folder of this repository (index.md at full length, its handouts and any
+pictures) is copied whole, in turn, until there are N: copy i of a lesson lives in the
+same track as the original, in a new folder `<slug>-<i>`, with its own id, title and
+order. Nothing is shortened or generated, so page sizes and the work of the check are
+those of real content, and a replicated corpus checks as cleanly as the real one.
+The configuration, contacts, language rules, docs and any registries (reference/,
+blocks/) come along, so macros in the lessons resolve as they do in the repository.
+
+Usage: python scripts/make_corpus.py N OUT_DIR   (prints what it made)
 """
 
 from __future__ import annotations
@@ -15,28 +21,30 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COPY = ["curriculum.yml", "contacts.yml", "language-rules.yml", "mkdocs.yml", "docs",
-        "reference", "blocks",
         "overrides", "curriculum/mkdocs_hooks.py"]
+OPTIONAL = ["reference", "blocks"]  # registries of laws, organisations and shared blocks
+
+
+def real_lessons(root: Path = ROOT) -> list[Path]:
+    return sorted(p.parent for p in (root / "lessons").glob("*/*/index.md"))
 
 
 def make_corpus(n: int, out: Path) -> Path:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    for name in COPY:
+    for name in COPY + [o for o in OPTIONAL if (ROOT / o).exists()]:
         src, dst = ROOT / name, out / name
-        if not src.exists():
-            continue
         dst.parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dst)
-    templates = sorted((ROOT / "lessons").glob("*/*/index.md"))
+    templates = real_lessons()
     if not templates:
         raise SystemExit("no lessons to copy from")
     for i in range(n):
         src = templates[i % len(templates)]
-        track, slug = src.parent.parent.name, f"{src.parent.name}-{i:05d}"
+        track, slug = src.parent.name, f"{src.name}-{i:05d}"
         dst = out / "lessons" / track / slug
-        shutil.copytree(src.parent, dst)
+        shutil.copytree(src, dst)  # index.md, handouts/, images/: the whole bundle
         text = (dst / "index.md").read_text("utf-8")
         text = re.sub(r"(?m)^id: .*$", f"id: {track}-{slug}", text, count=1)
         text = re.sub(r"(?m)^title: (.*)$", lambda m: "title: " + (
@@ -47,5 +55,16 @@ def make_corpus(n: int, out: Path) -> Path:
     return out
 
 
+def describe(root: Path) -> dict:
+    """Lessons, handouts and Markdown size of a curriculum (to compare with the real one)."""
+    lessons = list((root / "lessons").glob("*/*/index.md"))
+    handouts = list((root / "lessons").glob("*/*/handouts/*.md"))
+    size = sum(p.stat().st_size for p in lessons + handouts)
+    return {"lessons": len(lessons), "handouts": len(handouts),
+            "markdown_mb": round(size / 1024 / 1024, 1),
+            "kb_per_lesson": round(size / 1024 / max(len(lessons), 1), 1)}
+
+
 if __name__ == "__main__":
-    make_corpus(int(sys.argv[1]), Path(sys.argv[2]))
+    made = make_corpus(int(sys.argv[1]), Path(sys.argv[2]))
+    print(json.dumps({"corpus": describe(made), "real": describe(ROOT)}, ensure_ascii=False))

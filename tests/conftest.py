@@ -9,11 +9,30 @@ from curriculum.engine import load
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-TODAY = dt.date(2026, 11, 25)
+TODAY = dt.date(2026, 12, 2)
 
 # Every command the tests start sees the same "today" as the tests themselves.
 os.environ.setdefault("CURRICULUM_TODAY", TODAY.isoformat())
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the golden files in tests/golden/ instead of comparing "
+                          "(same as `make golden`); review the change with git diff")
+
+
+# Tiers (markers registered in pyproject.toml; `make test-fast` runs neither):
+# a test that uses one of these fixtures gets the marker even if its module forgot it.
+NEEDS = {"browser": ("browser",), "site_server": ("site",), "built_site": ("site",)}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for fixture in getattr(item, "fixturenames", ()):
+            for marker in NEEDS.get(fixture, ()):
+                if item.get_closest_marker(marker) is None:
+                    item.add_marker(getattr(pytest.mark, marker))
 
 
 def check(root, on=TODAY):

@@ -5,6 +5,8 @@ import pytest
 
 from conftest import ROOT, check
 
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -15,7 +17,7 @@ def pages():
     return ["", "lessons/", "lessons/middle/", lesson.url_dir, first.url_dir,
             f"{lesson.url_dir}handouts/{lesson.handout_files[0].name}/", "topics/",
             "coverage/", "contacts/", "packs/", "search/?q=딥페이크 신고", "guides/incident-response/",
-            "guides/help/", "editors/lesson-format/"]
+            "guides/help/", "editors/lesson-format/", "editors/finding-codes/"]
 
 
 @pytest.mark.parametrize("path", pages())

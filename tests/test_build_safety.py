@@ -11,6 +11,8 @@ import pytest
 
 from conftest import FIXTURES, ROOT, site_files
 
+pytestmark = pytest.mark.site
+
 MKDOCS_YML = """site_name: 테스트
 theme:
   name: material

@@ -3,7 +3,11 @@ patterns in Material's own base template that a template-only override cannot ch
 
 import subprocess
 
+import pytest
+
 from conftest import ROOT
+
+pytestmark = pytest.mark.site
 
 VNU = ROOT / ".build" / "tools" / "vnu.jar"
 MATERIAL_OWN = (

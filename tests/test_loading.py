@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from conftest import check, site_files
+from conftest import ROOT, check, site_files
 from curriculum.findings import Report
 from curriculum.source import parse_yaml, split_front_matter
 
@@ -96,3 +96,26 @@ def test_yaml_errors_carry_their_line(text, line):
     data, _ = parse_yaml(text, "x.md", 2, report)
     assert data is None and report.findings[0].code == "yaml-syntax"
     assert report.findings[0].line == line + 1
+
+
+def test_plan_lines_are_found_as_the_line_regex_finds_them():
+    """body._lines finds candidate lines with str.find; it must yield exactly the lines
+    (and line numbers) that INTERESTING, run over the whole body, matches."""
+    import random
+
+    from curriculum.body import INTERESTING, _lines
+
+    def by_regex(body, first):
+        line, last = first, 0
+        for m in INTERESTING.finditer(body):
+            line += body.count("\n", last, m.start())
+            last = m.start()
+            yield line, body[m.start():].split("\n", 1)[0]
+
+    rng = random.Random(7)
+    pieces = ["#", "## ", "### 활동", " ", "\t", "\n", "\n\n", "◈", "※", "- ", "* ", "1. ",
+              "가", "a", "+", "\u3000"]
+    bodies = [("".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))) for _ in range(3000)]
+    bodies += [p.read_text("utf-8") for p in sorted(ROOT.glob("lessons/*/*/index.md"))]
+    for body in bodies:
+        assert list(_lines(body, 5)) == list(by_regex(body, 5)), repr(body)

@@ -39,6 +39,7 @@ def by_variant(printed):
     return {r.doc.variant: r for r in printed.rendered}
 
 
+@pytest.mark.pdf
 def test_pdfs_open_are_a4_tagged_korean_with_fonts_embedded(printed):
     assert len(printed.rendered) == 2  # the worksheet and its teacher copy
     for r in printed.rendered:
@@ -56,6 +57,7 @@ def test_pdfs_open_are_a4_tagged_korean_with_fonts_embedded(printed):
                     assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(desc), font
 
 
+@pytest.mark.pdf
 def test_text_is_selectable_and_carries_title_body_and_provenance(printed):
     student = by_variant(printed)["student"]
     text = text_of(student.path)
@@ -65,6 +67,7 @@ def test_text_is_selectable_and_carries_title_body_and_provenance(printed):
     assert "1 / 1쪽" in text
 
 
+@pytest.mark.pdf
 def test_teacher_content_never_reaches_student_sheets(printed):
     v = by_variant(printed)
     answer = "사진은 가짜여도 피해는 진짜이기 때문이다."
@@ -73,6 +76,7 @@ def test_teacher_content_never_reaches_student_sheets(printed):
     assert v["teacher"].doc.site_path.endswith("handouts/worksheet-teacher.pdf")
 
 
+@pytest.mark.pdf
 def test_qr_code_points_at_the_lesson_page(printed):
     doc = by_variant(printed)["student"].doc
     assert doc.url == "https://example.org/site/lessons/middle/fake-photos/"
@@ -80,6 +84,7 @@ def test_qr_code_points_at_the_lesson_page(printed):
     assert qr_data_uri(doc.url) in doc.html
 
 
+@pytest.mark.pdf
 def test_warm_rebuild_renders_nothing_and_one_change_renders_one(repo, printed):
     again = build_print(check(repo), SITE, repo / ".build")
     assert again.stats.rendered == 0 and again.stats.reused == 2
@@ -94,6 +99,7 @@ def test_warm_rebuild_renders_nothing_and_one_change_renders_one(repo, printed):
         sheet.write_text(original)
 
 
+@pytest.mark.pdf
 def test_page_budget_overflow_is_a_finding(repo):
     sheet = repo / "lessons/middle/fake-photos/handouts/worksheet.md"
     original = sheet.read_text()
@@ -108,6 +114,7 @@ def test_page_budget_overflow_is_a_finding(repo):
         sheet.write_text(original)
 
 
+@pytest.mark.pdf
 def test_pack_has_pdfs_in_order_manifest_and_merged_pdf(repo):
     printed = build_print(check(repo), SITE, repo / ".build")
     packs = {p.key: p for p in printed.packs}
@@ -132,6 +139,7 @@ def hangul_words(text):
     return set(re.findall(r"[가-힣]+", text))
 
 
+@pytest.mark.pdf
 def test_no_korean_word_is_broken_across_lines_in_real_handouts():
     loaded = check(ROOT)
     docs = [d for d in documents(loaded.curriculum, SITE, ROOT / "fonts")
@@ -155,6 +163,7 @@ def test_answer_lines_and_cut_lines_print_as_lines():
     assert '(<span class="blank"' in out
 
 
+@pytest.mark.pdf
 def test_pdfs_pass_the_machine_checkable_pdf_ua_rules(printed):
     import page
 

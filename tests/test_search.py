@@ -11,6 +11,8 @@ import yaml
 from conftest import ROOT, check
 from curriculum.searchindex import pieces, tokens
 
+pytestmark = pytest.mark.site
+
 EVAL = yaml.safe_load((Path(__file__).with_name("search_eval.yml")).read_text("utf-8"))
 
 
@@ -27,6 +29,7 @@ def query(page, q, limit=10):
     return page.evaluate("([q, n]) => curriculumSearch.query(q, n)", [q, limit])
 
 
+@pytest.mark.browser
 def test_evaluation_set_hits_its_target(search_page):
     assert len(EVAL) >= 60
     hit1 = hit3 = 0
@@ -53,6 +56,7 @@ def test_evaluation_set_hits_its_target(search_page):
     assert report["mean_ms"] < 50
 
 
+@pytest.mark.browser
 def test_browser_and_index_normalise_words_the_same_way(search_page):
     words = sorted({w for case in EVAL for w in re.findall(r"\S+", case["q"])})
     words += ["딥페이크를", "학생에게", "신고하는", "「딥페이크」·“합성”", "피해학생에게", "Deepfakes"]
@@ -63,6 +67,7 @@ def test_browser_and_index_normalise_words_the_same_way(search_page):
             assert search_page.evaluate("t => curriculumSearch.pieces(t)", t) == pieces(t)
 
 
+@pytest.mark.browser
 def test_particles_and_punctuation_do_not_hide_a_page(search_page):
     bare = [r["url"] for r in query(search_page, "딥페이크")["results"]]
     for q in ("딥페이크를", "딥페이크가", "「딥페이크」", "“딥페이크”는"):
@@ -72,6 +77,7 @@ def test_particles_and_punctuation_do_not_hide_a_page(search_page):
     assert deepfake_lessons & set(bare[:5])
 
 
+@pytest.mark.browser
 def test_results_show_track_and_grades(search_page, site_server):
     search_page.goto(site_server + "search/?q=" + "초등 3학년 개인정보 수업")
     search_page.wait_for_selector("#search-results li")
@@ -80,6 +86,7 @@ def test_results_show_track_and_grades(search_page, site_server):
     assert "검색 결과" in search_page.inner_text("#search-status")
 
 
+@pytest.mark.browser
 def test_header_search_box_leads_to_results(browser, site_server):
     page = browser.new_page()
     page.goto(site_server)
@@ -90,6 +97,7 @@ def test_header_search_box_leads_to_results(browser, site_server):
     page.close()
 
 
+@pytest.mark.browser
 def test_no_request_leaves_the_site(browser, site_server):
     page = browser.new_page()
     outside = []
@@ -102,6 +110,7 @@ def test_no_request_leaves_the_site(browser, site_server):
     page.close()
 
 
+@pytest.mark.browser
 def test_finder_narrows_to_middle_school_45_minutes_law_in_two_clicks(browser, site_server):
     page = browser.new_page()
     page.goto(site_server + "lessons/")
@@ -125,6 +134,7 @@ def test_finder_narrows_to_middle_school_45_minutes_law_in_two_clicks(browser, s
     page.close()
 
 
+@pytest.mark.browser
 def test_finder_works_by_keyboard(browser, site_server):
     page = browser.new_page()
     page.goto(site_server + "lessons/")

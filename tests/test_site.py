@@ -8,6 +8,9 @@ import pytest
 
 from conftest import REPO_URL, ROOT, check
 
+pytestmark = pytest.mark.site
+
+
 @pytest.fixture(scope="module")
 def built(built_site):
     return built_site
@@ -224,3 +227,13 @@ def test_no_former_name_unmarked_on_the_site(built, loaded):
             for m in re.finditer(re.escape(old), body):
                 assert FORMER_MARK.search(body[max(0, m.start() - 12):m.start()]), \
                     f"{path.relative_to(built)}: {body[max(0, m.start() - 30):m.end() + 10]}"
+
+
+def test_finding_codes_page_explains_every_code(built):
+    from curriculum.codes import CODES
+
+    text = plain(page(built, "editors/finding-codes"))
+    for c in CODES:
+        assert f">{c.code}</code>" in text, c.code
+    assert 'id="broken-link"' in text and "<caption>" in text
+    assert 'href="../finding-codes/"' in page(built, "editors/lesson-format")

@@ -117,6 +117,15 @@ def load_language_rules(root: Path, report: Report) -> list[LanguageRule]:
     return rules
 
 
+def _check_rule_fields(item) -> None:
+    """A rule's id names its finding code (wording-<id>); its severity must be one the
+    report knows. Raises ValueError (turned into language-rule-invalid)."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", str(item["id"])):
+        raise ValueError(f"id `{item['id']}` may use only letters, digits, - and _")
+    if str(item.get("severity", "error")) not in ("error", "warning"):
+        raise ValueError(f"severity `{item['severity']}` is not error or warning")
+
+
 QUOTES = {"\"": "\"", "“": "”", "‘": "’", "「": "」", "『": "』"}
 
 

@@ -5,6 +5,7 @@ a directive line where the engine's table goes, as Material's `<!-- material/tag
     <!-- curriculum:contacts -->         every help line with its source and date checked
     <!-- curriculum:language-rules -->   the wording rules the check applies
     <!-- curriculum:packs -->            the print packs (when PDFs were made)
+    <!-- curriculum:finding-codes -->    every finding code with its meaning and fix
 
 (The law guide's table is a macro, `<!-- curriculum:law-table -->`, in macros.py: it
 needs only the registries and goes wherever laws are cited.) Wording changes on these
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..checks.coverage import coverage
+from ..codes import AREAS, CODES
 from ..model import Curriculum
 from ..paths import catalog_path, link, pack_path
 from .text import contact_inline, esc, html_table, kdate
@@ -101,8 +103,37 @@ def packs_table(cur: Curriculum, src: str, rules, printed) -> str:
                                              "한 파일로 인쇄", "내용 기준일"], rows, "catalog")
 
 
+SEVERITY_LABELS = {"error": "오류", "warning": "경고", None: "규칙마다 다름"}
+
+
+def md_cell(text: str) -> str:
+    """Inline Markdown for a table cell: `code spans` kept as written, HTML escaped
+    elsewhere (so `<field>` shows as text)."""
+    return "".join(part if part.startswith("`") else esc(part)
+                   for part in re.split(r"(`[^`]*`)", text))
+
+
+def codes_tables(cur: Curriculum, src: str, rules, printed) -> str:
+    """One table per area of every finding code (curriculum/codes.py)."""
+    md = []
+    for area in AREAS:
+        rows = []
+        for c in CODES:
+            if c.area != area:
+                continue
+            anchor = f"family-{c.family.rstrip('-')}" if c.family else c.code
+            rows.append([f'<code id="{anchor}">{esc(c.code)}</code>',
+                         SEVERITY_LABELS[c.severity], md_cell(c.meaning), md_cell(c.fix)])
+        if rows:
+            md += [f"## {area}\n",
+                   html_table(f"{area} 검사 결과 코드", ["코드", "심각도", "뜻", "고치는 법"], rows,
+                              "codes")]
+    return "\n".join(md)
+
+
 DIRECTIVES = {"coverage": coverage_table, "contacts": contacts_table,
-              "language-rules": rules_table, "packs": packs_table}
+              "language-rules": rules_table, "packs": packs_table,
+              "finding-codes": codes_tables}
 
 
 def expand_directives(markdown: str, src: str, cur: Curriculum, rules, printed) -> str:

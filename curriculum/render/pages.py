@@ -1,6 +1,6 @@
 """The generated pages of the site, as Markdown: lesson pages, catalogs, topic index,
-coverage matrix, contacts and the wording rules. Sources are never written: the
-adapter hands these strings to the site generator as virtual files.
+coverage matrix, contacts, the wording rules and the finding codes. Sources are never
+written: the adapter hands these strings to the site generator as virtual files.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import inputs
 from .findings import WARNING, Report
-from .model import Contact, Site, Topic, Track
+from .model import Area, Contact, Site, Topic, Track
 from .source import load_yaml_file
 from .spec import defaults, line_of, report_problems, validate
 
@@ -23,16 +23,16 @@ def months_between(earlier: dt.date, later: dt.date) -> float:
 
 
 def load_config(root: Path, report: Report, blocks: set[str] | None = None):
-    """(site settings, tracks, topics) from curriculum.yml; problems become findings.
+    """(site settings, tracks, topics, areas) from curriculum.yml; problems become findings.
     `blocks` are the ids under blocks/ (what `requires.blocks` may name)."""
     name = "curriculum.yml"
     data, lines = load_yaml_file(root, name, report)
     if data is None:
-        return Site(), {}, {}
+        return Site(), {}, {}, {}
     if not isinstance(data, dict):
         report.add(name, 1, "spec-type", "curriculum.yml must be a mapping with `site`, "
                    "`tracks` and `topics`", "see curriculum.yml on main")
-        return Site(), {}, {}
+        return Site(), {}, {}, {}
     raw_topics = data.get("topics") if isinstance(data.get("topics"), dict) else {}
     # Contacts are checked against contacts.yml by the engine (it loads them next).
     allowed = {"topics": set(map(str, raw_topics)), "blocks": blocks}
@@ -71,7 +71,10 @@ def load_config(root: Path, report: Report, blocks: set[str] | None = None):
             required_blocks=list(req.get("blocks") or []),
             help_lines={c: line_of(lines, ("tracks", key, "help", i))
                         for i, c in enumerate(spec["help"])})
-    return site, tracks, topics
+    raw_areas = data.get("areas") if isinstance(data.get("areas"), dict) else {}
+    areas = {str(k): Area(str(k), v["name"], v["source"]) for k, v in raw_areas.items()
+             if ("areas", k) not in bad and isinstance(v, dict)}
+    return site, tracks, topics, areas
 
 
 def _is_contact_ref(problem) -> bool:

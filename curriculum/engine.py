@@ -62,9 +62,9 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
     root = Path(root).resolve()
     on = on or today()
     report = Report()
-    site, tracks, topics = load_config(root, report, block_ids(root))
+    site, tracks, topics, areas = load_config(root, report, block_ids(root))
     ref = load_reference(root, report, on, site.contact_check_months)
-    cur = Curriculum(root, site, tracks, topics, ref.contacts, reference=ref)
+    cur = Curriculum(root, site, tracks, topics, ref.contacts, reference=ref, areas=areas)
     rules = load_language_rules(root, report)
     _check_contact_refs(cur, report)
     indexes = discover(root, report, tracks) if tracks else []
@@ -72,7 +72,7 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
     # own, in any process, as soon as it is loaded.
     targets = site_targets(root, cur, docs_dir, [i.parent for i in indexes])
     job = _Job(root, tracks, set(topics), ref, rules, on, site.review_months, targets,
-               keep_text)
+               keep_text, set(areas))
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers > 1 and len(indexes) >= PARALLEL_FROM:
         results = _load_parallel(job, indexes, workers)
@@ -137,6 +137,7 @@ class _Job:
     review_months: int
     targets: set
     keep_text: bool = True
+    areas: set = field(default_factory=set)
 
     def run(self, indexes: list[Path]):
         report = Report()
@@ -144,7 +145,7 @@ class _Job:
         lessons = []
         for index in indexes:
             lesson = load_lesson(self.root, index, report, self.tracks, self.topics, self.on,
-                                 self.review_months)
+                                 self.review_months, self.areas)
             if lesson is None:
                 continue
             lessons.append(lesson)

@@ -17,6 +17,8 @@ HANDOUT_AUDIENCES = ("student", "parent", "teacher")
 BLOCK_AUDIENCES = ("student", "teacher", "staff", "leader", "parent")
 PHONE = r"^(#?\d{3,4}|0\d{1,2}-\d{3,4}-\d{4})$"
 URL = r"^https?://\S+$"
+# A key of curriculum.yml `areas`, or a 성취기준 code such as [6도02-01] / [12생윤03-02].
+STANDARD = r"^([a-z0-9]+(-[a-z0-9]+)*|\[\d{1,2}[가-힣]{1,6}\d{2}-\d{2}\])$"
 _url = Str(pattern=URL, pattern_hint="a full address starting with https://")
 _checked = Field(Date(), True, "Date the entry was last checked against its source.",
                  "look the entry up at its source, then write `checked: 2026-12-01`")
@@ -56,6 +58,19 @@ LESSON = Record({
     "handouts": Field(ListOf(Str(pattern=SLUG)), True,
                       "Names of files in handouts/ (without .md) printed with the lesson.",
                       "list file names from handouts/ without .md, or write []"),
+    "standards": Field(ListOf(Str(pattern=STANDARD, pattern_hint="a key of curriculum.yml "
+                                  "`areas` or a 성취기준 code in brackets, e.g. [6도02-01]")),
+                       False, "관련 성취기준 codes (only confirmed ones) or keys of the "
+                              "창체/안전교육 areas in curriculum.yml `areas`.",
+                       "write keys from curriculum.yml `areas`, e.g. [safety-violence], or a "
+                       "confirmed code such as \"[9정04-02]\" (in quotes)"),
+    "stands_alone": Field(Bool(), False, "true when the lesson can be taught on its own; "
+                                         "false when it builds on an earlier lesson.",
+                          "write true or false"),
+    "when_alone": Field(Str(nonempty=True), False,
+                        "What to change when the lesson is taught without the lessons before "
+                        "it (needed when stands_alone is false).",
+                        "write one or two sentences: what to add or skip when taught alone"),
 }, doc="Lesson front matter (lessons/<track>/<slug>/index.md)")
 
 HANDOUT = Record({
@@ -120,12 +135,19 @@ TOPIC = Record({
     "name_en": Field(Str(), False, "English name."),
 })
 
+AREA = Record({
+    "name": Field(Str(nonempty=True), True, "Korean name as schools log hours under it."),
+    "source": Field(Str(nonempty=True), True, "Where the area is defined."),
+})
+
 CURRICULUM = Record({
     "site": Field(SITE, False, "Site-wide settings."),
     "tracks": Field(MapOf(TRACK, min_items=1), True, "School levels and adult audiences.",
                     "see the tracks in curriculum.yml on main"),
     "topics": Field(MapOf(TOPIC, min_items=1), True, "The topic vocabulary.",
                     "write `topics:` then `  consent: {name: 동의와 경계, name_en: ...}`"),
+    "areas": Field(MapOf(AREA), False, "창의적 체험활동 and 안전교육 areas a lesson's "
+                                       "`standards` may name."),
 }, doc="curriculum.yml: tracks, topics and what each track requires")
 
 # --- contacts, organisations, laws ----------------------------------------------------

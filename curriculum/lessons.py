@@ -66,7 +66,8 @@ def discover(root: Path, report: Report, tracks: dict[str, Track]) -> list[Path]
 
 
 def load_lesson(root: Path, index: Path, report: Report, tracks: dict[str, Track],
-                topics: set[str], today: dt.date, review_months: int) -> Lesson | None:
+                topics: set[str], today: dt.date, review_months: int,
+                areas: set[str] = frozenset()) -> Lesson | None:
     doc = load_document(root, index, report)
     if doc is None:
         return None
@@ -98,6 +99,8 @@ def load_lesson(root: Path, index: Path, report: Report, tracks: dict[str, Track
         objectives=[o.strip() for o in meta["objectives"]], status=meta["status"],
         reviewed=meta["reviewed"], handouts=list(meta["handouts"]), path=name, slug=slug,
         order=meta.get("order", 0), summary=str(meta.get("summary", "") or "").strip(),
+        standards=list(meta.get("standards") or []), stands_alone=meta.get("stands_alone"),
+        when_alone=str(meta.get("when_alone") or "").strip(),
         body=doc.body, body_line=doc.body_line, lines=lines)
     track = tracks[lesson.track]
 
@@ -133,6 +136,17 @@ def load_lesson(root: Path, index: Path, report: Report, tracks: dict[str, Track
                    f"`reviewed` {lesson.reviewed.isoformat()} is in the future",
                    "write the date the review actually happened", severity=WARNING)
 
+    for i, std in enumerate(lesson.standards):
+        if not std.startswith("[") and std not in areas:
+            near = _closest(std, areas)
+            report.add(name, lines.get(("standards", i), lines["standards"]), "invalid-standards",
+                       f"`{std}` is not an area in curriculum.yml `areas`"
+                       + (f" (did you mean `{near}`?)" if near else ""),
+                       inputs.LESSON.fields["standards"].hint)
+    if lesson.stands_alone is False and not lesson.when_alone:
+        report.add(name, lines["stands_alone"], "when-alone-missing",
+                   "the lesson builds on earlier lessons but does not say what to change "
+                   "when it is taught alone", "add `when_alone:` with one or two sentences")
     check_body(lesson, track, report)
     load_handouts(root, index.parent, lesson, report)
     return lesson

@@ -8,6 +8,13 @@ from pathlib import Path
 
 
 @dataclass
+class Area:
+    key: str
+    name: str
+    source: str
+
+
+@dataclass
 class Topic:
     key: str
     name: str
@@ -174,6 +181,9 @@ class Lesson:
     slug: str
     order: int = 0
     summary: str = ""
+    standards: list[str] = field(default_factory=list)
+    stands_alone: bool | None = None
+    when_alone: str = ""
     body: str = ""
     body_line: int = 1
     lines: dict = field(default_factory=dict)
@@ -200,6 +210,7 @@ class Curriculum:
     contacts: dict[str, Contact]
     lessons: list[Lesson] = field(default_factory=list)
     reference: Reference = field(default_factory=Reference)
+    areas: dict[str, Area] = field(default_factory=dict)
 
     def lessons_of(self, track: str, published_only: bool = False) -> list[Lesson]:
         return sorted((l for l in self.lessons if l.track == track

@@ -203,3 +203,22 @@ def test_unreadable_yaml_files_are_findings(healthy, capsys, name, content):
     out = capsys.readouterr()
     assert "Traceback" not in out.err and rc == 1, out.out + out.err
     assert re.search(rf"^{re.escape(name)}:\d+:\d+ error ", out.out, re.M), out.out
+
+
+# --- standards and sequence fields ----------------------------------------------------------
+
+def test_standards_name_an_area_or_a_bracketed_code(healthy):
+    _edit(healthy, "curriculum.yml", "topics:\n", "areas:\n  safety-violence: {name: 폭력예방 및 신변보호, "
+          "source: 교육부 고시}\n\ntopics:\n")
+    _edit(healthy, LESSON, "handouts: [worksheet]", "handouts: [worksheet]\nstandards: [safety-violence, \"[9정04-02]\"]")
+    assert not [f for f in check(healthy).report.findings if f.path == LESSON]
+    _edit(healthy, LESSON, "standards: [safety-violence,", "standards: [safety-violense,")
+    found = [f for f in check(healthy).report.findings if f.code == "invalid-standards"]
+    assert found and "safety-violence" in found[0].message
+
+
+def test_a_lesson_that_builds_on_others_says_what_to_change_alone(healthy):
+    _edit(healthy, LESSON, "handouts: [worksheet]", "handouts: [worksheet]\nstands_alone: false")
+    assert (LESSON, "when-alone-missing") in codes(healthy)
+    _edit(healthy, LESSON, "stands_alone: false", "stands_alone: false\nwhen_alone: 도입에서 약속을 먼저 정한다.")
+    assert (LESSON, "when-alone-missing") not in codes(healthy)

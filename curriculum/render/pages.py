@@ -68,6 +68,12 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Pa
         ["학습 목표", f"<ul>{objectives}</ul>"],
         ["준비물", materials],
     ]
+    if lesson.standards:
+        rows.append(["관련 성취기준·영역", "<br>".join(
+            esc(cur.areas[s].name) if s in cur.areas else esc(s) for s in lesson.standards)])
+    if lesson.stands_alone is not None:
+        rows.append(["단독 수업", "이 수업만 따로 가르칠 수 있습니다." if lesson.stands_alone
+                     else f"앞 차시에 이어지는 수업입니다. 따로 가르칠 때: {esc(lesson.when_alone)}"])
     md.append(html_table("수업 개요", ["항목", "내용"], rows, "plan-header"))
     # The 교수·학습 과정안 at a glance, built from the phase headings of the body.
     prow = []

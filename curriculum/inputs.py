@@ -67,6 +67,16 @@ LESSON = Record({
     "stands_alone": Field(Bool(), False, "true when the lesson can be taught on its own; "
                                          "false when it builds on an earlier lesson.",
                           "write true or false"),
+    "schedule": Field(ListOf(Record({
+        "grade": Field(Int(1, 12), True, "A grade that is taught this lesson.",
+                       "write a grade of the lesson, e.g. 2"),
+        "scene": Field(Str(nonempty=True), False,
+                       "Which version is taught in that grade, when the lesson has more than "
+                       "one (the heading of its alternative scenes), so no student hears the "
+                       "same story twice."),
+    }), unique=False), False, "Scope and sequence: the grades that teach this lesson and the "
+                              "version each uses (the 학년별 운영표 is generated from it).",
+        "write e.g. schedule: [{grade: 1}, {grade: 2, scene: 2학년 장면}]"),
     "when_alone": Field(Str(nonempty=True), False,
                         "What to change when the lesson is taught without the lessons before "
                         "it (needed when stands_alone is false).",

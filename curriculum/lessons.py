@@ -101,6 +101,7 @@ def load_lesson(root: Path, index: Path, report: Report, tracks: dict[str, Track
         order=meta.get("order", 0), summary=str(meta.get("summary", "") or "").strip(),
         standards=list(meta.get("standards") or []), stands_alone=meta.get("stands_alone"),
         when_alone=str(meta.get("when_alone") or "").strip(),
+        schedule=[(e["grade"], str(e.get("scene") or "")) for e in meta.get("schedule") or []],
         body=doc.body, body_line=doc.body_line, lines=lines)
     track = tracks[lesson.track]
 
@@ -143,6 +144,11 @@ def load_lesson(root: Path, index: Path, report: Report, tracks: dict[str, Track
                        f"`{std}` is not an area in curriculum.yml `areas`"
                        + (f" (did you mean `{near}`?)" if near else ""),
                        inputs.LESSON.fields["standards"].hint)
+    for i, (grade, _) in enumerate(lesson.schedule):
+        if grade not in lesson.grades:
+            report.add(name, lines.get(("schedule", i), lines["schedule"]), "invalid-schedule",
+                       f"`schedule` names grade {grade}, which is not in `grades` {lesson.grades}",
+                       "use grades the lesson is for")
     if lesson.stands_alone is False and not lesson.when_alone:
         report.add(name, lines["stands_alone"], "when-alone-missing",
                    "the lesson builds on earlier lessons but does not say what to change "

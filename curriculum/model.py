@@ -184,6 +184,7 @@ class Lesson:
     standards: list[str] = field(default_factory=list)
     stands_alone: bool | None = None
     when_alone: str = ""
+    schedule: list[tuple[int, str]] = field(default_factory=list)  # (grade, scene)
     body: str = ""
     body_line: int = 1
     lines: dict = field(default_factory=dict)

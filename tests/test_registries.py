@@ -222,3 +222,16 @@ def test_a_lesson_that_builds_on_others_says_what_to_change_alone(healthy):
     assert (LESSON, "when-alone-missing") in codes(healthy)
     _edit(healthy, LESSON, "stands_alone: false", "stands_alone: false\nwhen_alone: 도입에서 약속을 먼저 정한다.")
     assert (LESSON, "when-alone-missing") not in codes(healthy)
+
+
+def test_schedule_drives_the_scope_and_sequence_table(healthy):
+    from curriculum.render.directives import expand_directives
+    _edit(healthy, LESSON, "handouts: [worksheet]",
+          "handouts: [worksheet]\nschedule: [{grade: 1}, {grade: 2, scene: 2학년 장면}]")
+    loaded = check(healthy)
+    assert not [f for f in loaded.report.findings if f.path == LESSON]
+    out = expand_directives("<!-- curriculum:scope-sequence -->", "guides/x.md",
+                            loaded.curriculum, loaded.rules, None)
+    assert "2학년" in out and "(2학년 장면)" in out and "3학년" in out and "정해지지 않음" in out
+    _edit(healthy, LESSON, "{grade: 1}", "{grade: 4}")
+    assert (LESSON, "invalid-schedule") in codes(healthy)

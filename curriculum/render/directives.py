@@ -6,6 +6,7 @@ a directive line where the engine's table goes, as Material's `<!-- material/tag
     <!-- curriculum:language-rules -->   the wording rules the check applies
     <!-- curriculum:packs -->            the print packs (when PDFs were made)
     <!-- curriculum:finding-codes -->    every finding code with its meaning and fix
+    <!-- curriculum:scope-sequence -->   학년별 운영표 from each lesson's `schedule`
 
 (The law guide's table is a macro, `<!-- curriculum:law-table -->`, in macros.py: it
 needs only the registries and goes wherever laws are cited.) Wording changes on these
@@ -131,7 +132,34 @@ def codes_tables(cur: Curriculum, src: str, rules, printed) -> str:
     return "\n".join(md)
 
 
-DIRECTIVES = {"coverage": coverage_table, "contacts": contacts_table,
+def scope_table(cur: Curriculum, src: str, rules, printed) -> str:
+    """학년별 운영표: for each student track and grade, the lessons and the version taught
+    (lesson front matter `schedule`)."""
+    out = []
+    for key, track in cur.tracks.items():
+        if track.audience != "student":
+            continue
+        lessons = cur.lessons_of(key, published_only=True)
+        rows = []
+        for grade in track.grades:
+            items = []
+            for l in lessons:
+                for g, scene in l.schedule:
+                    if g == grade:
+                        items.append(f"[{esc(l.title)}]({link(src, l.path)})"
+                                     + (f" <small>({esc(scene)})</small>" if scene else ""))
+            rows.append([f"{grade}학년", "<br>".join(items) or "정해지지 않음"])
+        unplanned = [l for l in lessons if not l.schedule]
+        if unplanned:
+            rows.append(["학년 미정", "<br>".join(f"[{esc(l.title)}]({link(src, l.path)})"
+                                                for l in unplanned)])
+        out.append(f"## {track.name}\n\n" + html_table(f"{track.name} 학년별 운영표",
+                                                        ["학년", "수업 (운영할 장면)"], rows,
+                                                        "scope"))
+    return "\n".join(out)
+
+
+DIRECTIVES = {"scope-sequence": scope_table, "coverage": coverage_table, "contacts": contacts_table,
               "language-rules": rules_table, "packs": packs_table,
               "finding-codes": codes_tables}
 

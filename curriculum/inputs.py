@@ -15,7 +15,7 @@ AUDIENCES = ("student", "adult")
 HANDOUT_KINDS = ("worksheet", "parent-letter", "teacher-card", "poster")
 HANDOUT_AUDIENCES = ("student", "parent", "teacher")
 BLOCK_AUDIENCES = ("student", "teacher", "staff", "leader", "parent")
-PHONE = r"^(#?\d{3,4}|0\d{1,2}-\d{3,4}-\d{4})$"
+PHONE = r"^(#?\d{3,4}|0\d{1,2}-\d{3,4}-\d{4}|1[5-9]\d\d-\d{4})$"
 URL = r"^https?://\S+$"
 # A key of curriculum.yml `areas`, or a 성취기준 code such as [6도02-01] / [12생윤03-02].
 STANDARD = r"^([a-z0-9]+(-[a-z0-9]+)*|\[\d{1,2}[가-힣]{1,6}\d{2}-\d{2}\])$"
@@ -174,8 +174,8 @@ CONTACT = Record({
                   "write `name:` with the body's current name"),
     "name_en": Field(Str(), False, "English name."),
     "former": Field(FORMER, False, "Former names with the date they changed."),
-    "phone": Field(ListOf(Str(pattern=PHONE, pattern_hint="a number like 112, 1377 or "
-                              "02-735-8994"), scalar_ok=True), False,
+    "phone": Field(ListOf(Str(pattern=PHONE, pattern_hint="a number like 112, 1377, "
+                              "1577-1366 or 02-735-8994"), scalar_ok=True), False,
                    "Phone numbers, as text in quotes.", 'write numbers in quotes: phone: ["1377"]'),
     "text": Field(Str(pattern=r"^#\d{3,5}$", pattern_hint="a text number like #0117"), False,
                   "Text-message number."),

@@ -211,3 +211,9 @@ def test_serve_watches_the_curriculum_sources():
     server = hooks.on_serve(Server(), Config(), None)
     assert {str(ROOT / n) for n in ("lessons", "curriculum.yml", "contacts.yml")} <= set(server.watched)
     assert hooks._state["serving"] is True
+
+
+@pytest.mark.parametrize("text, ok", [("다누리콜센터 1577-1366으로 전화하세요.", True),
+                                      ("1577-1234로 전화하세요.", False)])
+def test_four_digit_service_numbers_must_be_in_contacts(checker, text, ok):
+    assert (run(checker, text) == []) is ok

@@ -23,6 +23,7 @@ from ..source import load_yaml_file
 from ..spec import line_of, report_problems, validate
 
 FULL_PHONE = re.compile(r"(?<![\d\w-])(0\d{1,2})[-. )]\s?(\d{3,4})[-. ](\d{4})(?![\d-])")
+SERVICE_PHONE = re.compile(r"(?<![\d-])1[5-9]\d\d-\d{4}(?![\d-])")
 MOBILE_PREFIX = {"010", "011", "016", "017", "018", "019"}
 # Short service numbers: 11x and 13xx-19xx, unless followed by a unit (1988년, 1500원).
 SHORT_PHONE = re.compile(r"(?<![A-Za-z0-9.,/=:_-])(#?0?)(11\d|1[3-9]\d\d)(?![\d.,]\d|\d|%)")
@@ -190,9 +191,17 @@ class TextChecker:
                            "or a contact from contacts.yml", col=col)
             elif number not in self.phones:
                 self._unknown(path, line, m.group(0), number, col, report)
+        service = set()  # 1577-1366: a four-digit service number with its line number
+        for m in _around(SERVICE_PHONE, text, spans):
+            service.add(m.start())
+            if m.group(0) not in self.phones:
+                line, col = where(m.start())
+                self._unknown(path, line, m.group(0), m.group(0), col, report)
         for m in _around(SHORT_PHONE, text, spans):
             prefix, number = m.group(1), m.group(2)
             start = m.start(1)
+            if start in service:
+                continue
             if text[max(0, start - 1):start] == "제" or UNIT_AFTER.match(text, m.end()):
                 continue
             shown = prefix + number if prefix.startswith("#") else number

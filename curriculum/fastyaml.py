@@ -27,15 +27,55 @@ UNSAFE_START = set("'\"[]{}&*!|>%@`-?:,#~ ")
 # Inside [a, b] these end a plain scalar in YAML (and `?` starts a key): step aside.
 FLOW_UNSAFE = re.compile(r"[\[\]{}?]")
 YAML_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null"}
+# [{grade: 1}, {grade: 2, scene: 2학년 장면}]: a flow list of small flow mappings.
+FLOW_MAPS = re.compile(r"^\[\s*(\{[^{}\[\]]*\}(?:\s*,\s*\{[^{}\[\]]*\})*)\s*\]$")
+ONE_MAP = re.compile(r"\{([^{}]*)\}")
+
+
+def _flow_maps(value: str) -> list[dict] | None:
+    """The list PyYAML would give for `[{a: 1}, {a: 2, b: 값}]`; None if not that shape;
+    ValueError when unsure."""
+    m = FLOW_MAPS.match(value)
+    if not m:
+        return None
+    out = []
+    for body in ONE_MAP.findall(m.group(1)):
+        item: dict = {}
+        for pair in body.split(","):
+            k, sep, v = pair.strip().partition(": ")
+            v = v.strip()
+            quoted = len(v) >= 2 and v[0] == '"' == v[-1]
+            if (not sep or not KEY.match(k + ":") or k in YAML_WORDS or k in item
+                    or (not quoted and (":" in v or "#" in v))):
+                raise ValueError(pair)
+            item[k] = _scalar(v, True)
+        out.append(item)
+    return out
+
+
+ESCAPE = re.compile(r'\\(["\\])')
+
+
+def _double_quoted(inner: str) -> str:
+    """A one-line "…" scalar whose only escapes are \" and \\ (any other escape, or a
+    bare quote, steps aside)."""
+    rest = ESCAPE.sub("", inner)
+    if '"' in rest or "\\" in rest:
+        raise ValueError(inner)
+    return ESCAPE.sub(r"\1", inner)
 
 
 def _scalar(text: str, flow: bool = False):
     """The value PyYAML would give, or raise ValueError when unsure. `flow`: an item
     of a [a, b] list, where brackets, braces and `?` are YAML syntax anywhere."""
+    if len(text) >= 2 and text[0] == '"' == text[-1]:
+        return _double_quoted(text[1:-1])
     if flow and FLOW_UNSAFE.search(text):
         raise ValueError(text)
     if INT.match(text):
         return int(text)
+    if text in ("true", "false"):  # the two spellings editors write; yes/no/on… step aside
+        return text == "true"
     m = DATE.match(text)
     if m:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -78,6 +118,13 @@ def parse_flat(text: str, first_line: int):
             lines[key] = first_line + i
             if value is None or value == "":
                 data[key] = None
+            elif value.startswith("[{") and value.endswith("}]"):
+                maps = _flow_maps(value)
+                if maps is None:
+                    return None
+                data[key] = maps
+                for j in range(len(maps)):
+                    lines[(key, j)] = first_line + i
             elif value.startswith("[") and value.endswith("]"):
                 inner = value[1:-1].strip()
                 data[key] = [_scalar(v.strip(), True) for v in inner.split(",")] if inner else []

@@ -2,7 +2,7 @@
 
 Every lesson folder of this repository (index.md at full length, its handouts and any
 pictures) is copied whole, in turn, until there are N: copy i of a lesson lives in the
-same track as the original, in a new folder `<slug>-<i>`, with its own id, title and
+same track as the original (the first round in the original folders, later ones in `<slug>-<i>`), with its own id, title and
 order. Nothing is shortened or generated, so page sizes and the work of the check are
 those of real content, and a replicated corpus checks as cleanly as the real one.
 The configuration, contacts, language rules, docs and any registries (reference/,
@@ -42,7 +42,10 @@ def make_corpus(n: int, out: Path) -> Path:
         raise SystemExit("no lessons to copy from")
     for i in range(n):
         src = templates[i % len(templates)]
-        track, slug = src.parent.name, f"{src.name}-{i:05d}"
+        # The first round keeps the real folder names, so guides that link to a lesson
+        # still find it; later copies get new folders.
+        track = src.parent.name
+        slug = src.name if i < len(templates) else f"{src.name}-{i:05d}"
         dst = out / "lessons" / track / slug
         shutil.copytree(src, dst)  # index.md, handouts/, images/: the whole bundle
         text = (dst / "index.md").read_text("utf-8")

@@ -195,8 +195,14 @@ def test_every_qr_code_leads_to_the_public_address_of_its_page(handouts, built_s
             image = Image.frombytes("L", (pix.width, pix.height), pix.samples)
             decoded = [b.text for b in zxingcpp.read_barcodes(image)]
             assert decoded == [doc.url], path
-            # The short link under it: printed to type, and a link to click.
-            assert display(doc.short_url) in page.get_text(), path
+            # The short link under it: printed to type, a link to click, over no text.
+            lines = [(pymupdf.Rect(line["bbox"]), "".join(s["text"] for s in line["spans"]))
+                     for block in page.get_text("dict")["blocks"]
+                     for line in block.get("lines", [])]
+            link = [box for box, text in lines if display(doc.short_url) in text]
+            assert len(link) == 1, path
+            assert not [text for box, text in lines if text.strip() and box != link[0]
+                        and (box & link[0]).get_area() > 0.5], path
             assert doc.short_url in [link.get("uri") for link in page.get_links()]
         code = doc.short_url.rstrip("/").rsplit("/", 1)[1]
         assert re.fullmatch("[a-hjkmnp-z]{4,}", code)

@@ -206,17 +206,20 @@ def document_html(title: str, description: str, font_dir: Path, sheets: list[str
 </html>"""
 
 
-def _qr_box(url: str | None, short_url: str | None, parents: bool) -> str:
+def _qr(url: str | None, short_url: str | None, parents: bool) -> tuple[str, str]:
+    """The QR code (floated right in the header) and the short link's line under it."""
     if not url:
         # No public address: no QR code, but the same room, so the sheet lays out as
         # the published one does and the page budget checked here is the real one.
-        return '<div class="qr-box"></div>'
+        return '<div class="qr-box"></div>', '<div class="qr-link"></div>'
     esc = htmllib.escape
     what = "학부모 안내 페이지" if parents else "수업 페이지"
-    link = (f'<p class="qr-link"><a href="{esc(short_url)}">{esc(display(short_url))}</a></p>'
-            if short_url else "")
-    return (f'<div class="qr-box"><img class="qr" src="{qr_data_uri(url)}" '
-            f'alt="{what}로 가는 QR 코드: {esc(url)}">{link}</div>')
+    box = (f'<div class="qr-box"><img class="qr" src="{qr_data_uri(url)}" '
+           f'alt="{what}로 가는 QR 코드: {esc(url)}"></div>')
+    if not short_url:
+        return box, '<div class="qr-link"></div>'
+    return box, (f'<p class="qr-link"><a href="{esc(short_url)}">'
+                 f"{esc(display(short_url))}</a></p>")
 
 
 def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant: str,
@@ -248,13 +251,14 @@ def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant:
     has_h1 = bool(re.search(r"<h1\b", body))
     body = nest_headings(body, 1 if has_h1 else 2)
     esc = htmllib.escape
-    qr = _qr_box(url, short, target != lesson.url_dir)
+    qr, qr_link = _qr(url, short, target != lesson.url_dir)
     sheet = f"""<article class="sheet sheet-SHEET_NO {esc(handout.kind)}{large}">
 <header class="doc-head">
 {qr}
 <p class="meta">{esc(track.name)} · {esc(kind)} · {esc(audience)}</p>
 {'' if has_h1 else f'<h1>{esc(title)}</h1>'}
 <p class="source">수업: {esc(lesson.title)} · 판 {ed} · {kdate(lesson.reviewed)}</p>
+{qr_link}
 </header>
 {body}
 </article>

@@ -7,8 +7,19 @@ STAMP  := $(VENV)/.installed
 
 VNU    := .build/tools/vnu.jar
 VNU_VERSION := 26.9.27
+# pdf.js as Firefox ships it (6.x needs Node 22: the npm package of Node's own binary
+# for this machine, so the system's Node 20 is not touched).
+PDFJS  := .build/tools/pdfjs/.installed
+PDFJS_VERSION := 6.5.438
+NAPI_CANVAS_VERSION := 1.1.1
+NODE_VERSION := 22.23.5
+NODE_ARCH := $(if $(filter aarch64 arm64,$(shell uname -m)),arm64,x64)
+# The handout fonts, as kept in fonts/ (see fonts/README.md; `make fonts` re-fetches them).
+PRETENDARD_GOV_VERSION := 1.3.9
+PRETENDARD_GOV_SHA256 := eed5dc88f4b699bf9543f5c3c77057370f3a541f85f46315b6f2485d2770716c
+NOTO_CORE_VERSION := 20201225-1
 
-.PHONY: site serve check test test-fast golden bench bench-check schema browser clean
+.PHONY: site serve check test test-fast golden bench bench-check schema browser poppler fonts clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -23,6 +34,23 @@ browser:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Install Debian's chromium (sudo apt-get install chromium) for the browser tests"; exit 1; fi; }
+
+## poppler (pdftoppm, pdftotext): the reference drawing and text of the PDFs in the tests.
+poppler:
+	@command -v pdftoppm >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else echo "Install Debian's poppler-utils (sudo apt-get install poppler-utils) for the PDF tests"; exit 1; fi; }
+
+## pdf.js (npm pdfjs-dist) with its canvas and Node 22, pinned, for the PDF drawing test.
+$(PDFJS):
+	@command -v npm >/dev/null || { echo "npm is needed for the pdf.js drawing test (apt-get install npm)"; exit 1; }
+	rm -rf .build/tools/pdfjs && mkdir -p .build/tools/pdfjs
+	cd .build/tools/pdfjs && echo '{"private": true}' > package.json && \
+	  npm install --silent --no-audit --no-fund --no-package-lock --no-save \
+	    pdfjs-dist@$(PDFJS_VERSION) @napi-rs/canvas@$(NAPI_CANVAS_VERSION) \
+	    node-linux-$(NODE_ARCH)@$(NODE_VERSION) >/dev/null
+	@touch $(PDFJS)
 
 ## The Nu HTML Checker (npm package vnu-jar; runs on the machine's Java).
 $(VNU):
@@ -47,7 +75,7 @@ check: $(STAMP)
 	$(PY) -m curriculum check --pdf
 
 ## make test: the whole test suite
-test: $(STAMP) browser $(VNU)
+test: $(STAMP) browser poppler $(VNU) $(PDFJS)
 	$(PY) -m pytest
 
 ## make test-fast: everything but the browser, site-build and PDF tiers (no Chromium,
@@ -59,6 +87,21 @@ test-fast: $(STAMP)
 ## intended change to a message, hint or code; review it with `git diff tests/golden/`
 golden: $(STAMP)
 	$(PY) -m pytest -q tests/test_golden.py --update-golden
+
+## make fonts: fetch the handout fonts again (pinned) and check them against fonts/SHA256SUMS
+fonts:
+	rm -rf .build/fonts && mkdir -p .build/fonts
+	cd .build/fonts && npm pack --silent pretendard-gov@$(PRETENDARD_GOV_VERSION) >/dev/null && \
+	  echo "$(PRETENDARD_GOV_SHA256)  pretendard-gov-$(PRETENDARD_GOV_VERSION).tgz" | sha256sum -c --quiet && \
+	  tar xzf pretendard-gov-$(PRETENDARD_GOV_VERSION).tgz package/dist/LICENSE.txt \
+	    package/dist/public/static/alternative/PretendardGOV-Regular.ttf \
+	    package/dist/public/static/alternative/PretendardGOV-Bold.ttf && \
+	  apt-get download fonts-noto-core=$(NOTO_CORE_VERSION) >/dev/null 2>&1 && \
+	  dpkg-deb -x fonts-noto-core_*.deb noto && \
+	  cp package/dist/public/static/alternative/*.ttf noto/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf . && \
+	  cmp package/dist/LICENSE.txt ../../fonts/LICENSE.txt && \
+	  (cd ../../fonts && sha256sum -c SHA256SUMS --quiet) && sha256sum -c ../../fonts/SHA256SUMS --quiet
+	@echo "fonts/ matches pretendard-gov $(PRETENDARD_GOV_VERSION) and fonts-noto-core $(NOTO_CORE_VERSION)"
 
 ## make bench: corpora of 100 / 500 / 1,000 / 5,000 lessons replicated from the real ones;
 ## prints the figures (builds sites: many minutes)

@@ -13,9 +13,12 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
+from curriculum import siteurl
 from curriculum.engine import load
 from curriculum.render.directives import expand_directives
+from curriculum.printing.links import redirect_page, short_codes, short_path, target_titles
 from curriculum.render.pages import all_pages, guide_help, search_index_json
+from curriculum.render.parents import parents_pages
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 _state: dict = {}
@@ -32,6 +35,16 @@ def on_startup(command, dirty):
 
 def on_config(config):
     root = _root(config)
+    if not _state.get("serving"):
+        # `mkdocs serve` sets its own dev address, which is right for serving; a build
+        # uses SITE_URL (mkdocs.yml) and nothing else: no public address, no canonical
+        # links, no sitemap, no QR codes, and never a loopback or private address.
+        config.site_url = siteurl.normalise(config.site_url)
+        bad = siteurl.problem(config.site_url)
+        if bad:
+            log.warning("curriculum: SITE_URL %r cannot be the site's public address (%s); "
+                        "building without it", config.site_url, bad)
+            config.site_url = None
     loaded = load(root, docs_dir=os.path.relpath(config.docs_dir, root))
     _state["loaded"], _state["root"] = loaded, root
     if not config.repo_url:
@@ -53,8 +66,7 @@ def on_files(files, config):
     if not _state.get("serving") and os.environ.get("CURRICULUM_NO_PDF") != "1":
         from curriculum.printing.build import build_print
 
-        printed = _state["printed"] = build_print(loaded, config.site_url or "http://127.0.0.1:8000/",
-                              root / ".build")
+        printed = _state["printed"] = build_print(loaded, config.site_url, root / ".build")
         log.info("curriculum: %d PDF(s) rendered, %d reused from the cache (%.1f s)",
                  printed.stats.rendered, printed.stats.reused, printed.stats.seconds)
         for f in printed.report.findings:
@@ -62,12 +74,12 @@ def on_files(files, config):
         for r in printed.rendered:
             files.append(File.generated(config, r.doc.site_path, abs_src_path=str(r.path)))
         for p in printed.packs:
-            for path in (p.zip_path, p.pdf_path):
-                files.append(File.generated(config, f"packs/{path.name}",
+            for path, ext in ((p.zip_path, "zip"), (p.pdf_path, "pdf")):
+                files.append(File.generated(config, f"packs/{p.key}.{ext}",
                                             abs_src_path=str(path)))
     files.append(File.generated(config, "search/index.json",
                                 content=search_index_json(loaded)))
-    for page in all_pages(loaded, printed):
+    for page in all_pages(loaded, printed) + parents_pages(loaded, printed):
         if files.get_file_from_path(page.path) is not None:
             log.warning("curriculum: docs/%s hides the generated page of the same name",
                         page.path)
@@ -88,7 +100,19 @@ def on_files(files, config):
                 src_uri = path.relative_to(root).as_posix()
                 if files.get_file_from_path(src_uri) is None:
                     files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    # Short links printed under the QR codes: q/<code>/ sends the browser on.
+    titles = target_titles(loaded.curriculum)
+    for target, code in short_codes(list(titles)).items():
+        files.append(File.generated(config, short_path(code) + "index.html",
+                                    content=redirect_page(code, target, titles[target])))
     return files
+
+
+def on_post_build(config):
+    if not config.site_url:
+        # Without a public address MkDocs writes a sitemap of bare paths: none is better.
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            Path(config.site_dir, name).unlink(missing_ok=True)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -58,6 +58,9 @@ def site_files(root: Path) -> dict[str, bytes]:
 
 
 REPO_URL = "https://github.com/example/curriculum"
+# The public address the test build is made for (a name reserved for tests, RFC 2606):
+# QR codes, short links, canonical links and the sitemap must all use it.
+SITE_URL = "https://example.test/curriculum/"
 
 
 @pytest.fixture(scope="session")
@@ -68,7 +71,7 @@ def built_site(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("site")
     before = site_files(ROOT)
-    env = dict(os.environ, SITE_REPO_URL=REPO_URL, SITE_URL="https://example.org/curriculum/")
+    env = dict(os.environ, SITE_REPO_URL=REPO_URL, SITE_URL=SITE_URL)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                              "--site-dir", str(out)], cwd=ROOT, env=env,
                             capture_output=True, text=True)

@@ -14,8 +14,11 @@ def pages():
     cur = check(ROOT).curriculum
     lesson = cur.lessons_of("middle", published_only=True)[0]
     first = cur.lessons_of("elementary-lower", published_only=True)[0]
+    parents = next(l for l in cur.lessons_of("middle", published_only=True)
+                   if any(h.audience == "parent" for h in l.handout_files))
     return ["", "lessons/", "lessons/middle/", lesson.url_dir, first.url_dir,
-            f"{lesson.url_dir}handouts/{lesson.handout_files[0].name}/", "topics/",
+            f"{lesson.url_dir}handouts/{lesson.handout_files[0].name}/",
+            f"{parents.url_dir}parents/", "topics/",
             "coverage/", "contacts/", "packs/", "search/?q=딥페이크 신고", "guides/incident-response/",
             "guides/help/", "editors/lesson-format/", "editors/finding-codes/"]
 

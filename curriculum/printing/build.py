@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import siteurl
 from ..findings import Report
 from .html import documents
 from .packs import Pack, build_packs
 from .pdf import FONT_FILES, RenderedPdf, RenderStats, prune, render_all
 
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
-
-def site_url_from_env() -> str:
-    # The same default as mkdocs.yml, so `check --pdf` and the build share one cache.
-    return os.environ.get("SITE_URL") or DEFAULT_SITE_URL
+def site_url_from_env() -> str | None:
+    """SITE_URL, the site's public address; None when unset. There is no default:
+    without a public address the handouts carry no QR code rather than a dead one."""
+    return siteurl.from_env()
 
 
 @dataclass
@@ -30,21 +30,27 @@ class PrintOutput:
         return {(r.doc.lesson.id, r.doc.handout.name, r.doc.variant): r for r in self.rendered}
 
 
-def build_print(loaded, site_url: str, work_dir: Path, packs: bool = True,
+def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True,
                 workers: int | None = None) -> PrintOutput:
+    start = time.perf_counter()
     cur = loaded.curriculum
+    report = Report()
     font_dir = cur.root / "fonts"
     missing = [f for f in FONT_FILES if not (font_dir / f).is_file()]
     if missing:
-        report = Report()
         report.add("fonts", 1, "fonts-missing", f"handout fonts missing: {', '.join(missing)}",
-                   "restore fonts/ from the repository (Pretendard GOV OTF files)")
+                   "restore fonts/ from the repository (see fonts/README.md)")
         return PrintOutput([], [], RenderStats(), report)
-    docs = documents(cur, site_url, font_dir)
+    bad = siteurl.problem(site_url)
+    if bad:
+        report.add("mkdocs.yml", 1, "site-url-not-public",
+                   f"SITE_URL {site_url!r}: {bad}; handouts are printed without a QR code",
+                   "set SITE_URL to the site's public https address, or unset it")
+        site_url = None
+    docs = documents(cur, siteurl.normalise(site_url), font_dir)
     cache = work_dir / "pdf-cache"
     rendered, stats = render_all(docs, cache, font_dir, workers)
-    prune(cache, rendered)
-    report = Report()
+    prune(cache, [r.path for r in rendered])
     for r in rendered:
         h = r.doc.handout
         # The budget is the sheet as handed out; a teacher copy with answers may run longer.
@@ -57,5 +63,11 @@ def build_print(loaded, site_url: str, work_dir: Path, packs: bool = True,
                        "really needed")
     made = []
     if packs:
-        made = build_packs(cur, rendered, work_dir / "packs")
+        # Pack PDFs are cached beside the handouts (pdf-cache/packs/), so removing
+        # pdf-cache makes a cold build of both.
+        made, n = build_packs(cur, rendered, work_dir / "packs", cache / "packs", font_dir,
+                              workers)
+        stats.rendered += n
+        stats.reused += len(made) - n
+    stats.seconds = time.perf_counter() - start
     return PrintOutput(rendered, made, stats, report)

@@ -1,5 +1,10 @@
 """Print packs for the field support team: per track and for the whole curriculum, a
-ZIP of the PDFs in lesson order with a manifest, and one merged PDF for a print shop."""
+ZIP of the PDFs in lesson order with a manifest, and one PDF for a print shop.
+
+The print-shop PDF is not the handout PDFs glued together (that loses their tags,
+language and title): WeasyPrint renders it as one tagged document made of the sheets'
+own HTML, each on its own pages with its own footer and page count, with a bookmark
+per sheet and section. It is cached like a handout, by the hash of its HTML."""
 
 from __future__ import annotations
 
@@ -13,8 +18,8 @@ from pathlib import Path
 
 from ..model import Curriculum
 from ..render.text import kdate
-from .html import AUDIENCE_LABELS, KIND_LABELS
-from .pdf import RenderedPdf
+from .html import AUDIENCE_LABELS, KIND_LABELS, document_html, sheet_css
+from .pdf import Job, RenderedPdf, cache_key, cached, fingerprint, prune, render_missing
 
 CLASS_SIZE = 30
 
@@ -54,17 +59,23 @@ def manifest_rows(items: list[RenderedPdf]) -> list[dict]:
     return rows
 
 
-def build_pack(key: str, title: str, items: list[RenderedPdf], out_dir: Path) -> Pack:
-    from pypdf import PdfWriter
+def pack_html(title: str, items: list[RenderedPdf], font_dir: Path) -> str:
+    """One document of every sheet of the pack, each on pages of its own."""
+    sheets, css = [], []
+    for n, r in enumerate(items, 1):
+        sheets.append(r.doc.sheet.replace("SHEET_NO", str(n)))
+        css.append(sheet_css(n, r.doc.footer, r.pages))
+    return document_html(title, f"{title}: 인쇄 자료 {len(items)}개 (전라남도교육청)", font_dir,
+                         sheets, "".join(css))
 
+
+def build_zip(key: str, items: list[RenderedPdf], out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = manifest_rows(items)
-    # The name carries the content hash: an unchanged pack is not rebuilt.
+    # The stamp holds the content hash: an unchanged pack's ZIP is not written again.
     digest = hashlib.sha256("".join(r.sha256 for r in items).encode()).hexdigest()[:12]
-    zip_path, pdf_path = out_dir / f"{key}.zip", out_dir / f"{key}.pdf"
-    stamp = out_dir / f"{key}.hash"
-    if not (stamp.exists() and stamp.read_text() == digest and zip_path.exists()
-            and pdf_path.exists()):
+    zip_path, stamp = out_dir / f"{key}.zip", out_dir / f"{key}.hash"
+    if not (stamp.exists() and stamp.read_text() == digest and zip_path.exists()):
         with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as z:
             for row, r in zip(rows, items):
                 name = f"{row['no']:03d}-{row['file']}"
@@ -75,26 +86,37 @@ def build_pack(key: str, title: str, items: list[RenderedPdf], out_dir: Path) ->
             writer.writeheader()
             writer.writerows(rows)
             z.writestr("manifest.csv", "\ufeff" + buf.getvalue())  # BOM: Excel reads Korean
-        merged = PdfWriter()
-        for r in items:
-            merged.append(str(r.path))
-        merged.add_metadata({"/Title": title, "/Author": "전라남도교육청"})
-        with open(pdf_path, "wb") as f:
-            merged.write(f)
         stamp.write_text(digest)
-    # The pack's date is that of its newest lesson review: it changes with its content.
-    date = kdate(max((r.doc.lesson.reviewed for r in items if r.doc.lesson.reviewed),
-                     default=None))
-    return Pack(key, title, zip_path, pdf_path, len(items), sum(r.pages for r in items),
-                zip_path.stat().st_size, pdf_path.stat().st_size, date)
+    return zip_path
 
 
-def build_packs(cur: Curriculum, rendered: list[RenderedPdf], out_dir: Path) -> list[Pack]:
-    packs = []
+def build_packs(cur: Curriculum, rendered: list[RenderedPdf], out_dir: Path, cache_dir: Path,
+                font_dir: Path, workers: int | None = None) -> tuple[list[Pack], int]:
+    """Every pack (per track, then the whole curriculum); returns them and how many
+    pack PDFs were rendered (the others came from `cache_dir`)."""
+    groups = []
     for key, track in cur.tracks.items():
         items = [r for r in rendered if r.doc.lesson.track == key]
         if items:
-            packs.append(build_pack(key, f"{track.name} 인쇄 꾸러미", items, out_dir))
+            groups.append((key, f"{track.name} 인쇄 꾸러미", items))
     if rendered:
-        packs.append(build_pack("all", "전체 교육과정 인쇄 꾸러미", rendered, out_dir))
-    return packs
+        groups.append(("all", "전체 교육과정 인쇄 꾸러미", rendered))
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    fp = fingerprint(font_dir)
+    jobs = []
+    for key, title, items in groups:
+        html = pack_html(title, items, font_dir)
+        k = cache_key(html, fp)
+        jobs.append(Job(k, html, str(cache_dir / f"{k}.pdf")))
+    made = render_missing(jobs, cache_dir, workers)
+    packs = []
+    for (key, title, items), job in zip(groups, jobs):
+        pdf, pages, data = cached(cache_dir, job.key)
+        zip_path = build_zip(key, items, out_dir)
+        # The pack's date is that of its newest lesson review: it changes with its content.
+        date = kdate(max((r.doc.lesson.reviewed for r in items if r.doc.lesson.reviewed),
+                         default=None))
+        packs.append(Pack(key, title, zip_path, pdf, len(items), pages,
+                          zip_path.stat().st_size, len(data), date))
+    prune(cache_dir, [p.pdf_path for p in packs])
+    return packs, made

@@ -1,9 +1,10 @@
 """Rendering handouts to PDF with WeasyPrint, cached by the hash of all they depend on.
 
 The key of a PDF is the hash of its complete HTML (words, template, footer, QR code),
-the CSS, the font files, the WeasyPrint version and the engine version: a rebuild with
-nothing changed renders nothing; a change to one handout renders that one. Cold
-renders use every core.
+the CSS, the font files, the code that adds to WeasyPrint's tags, the WeasyPrint
+version and the engine version: a rebuild with nothing changed renders nothing; a
+change to one handout renders that one (and the packs it is in). Cold renders use
+every core.
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
+from . import tagging
 from .html import CSS_PATH, HandoutDoc
 
-FONT_FILES = ("PretendardGOV-Regular.otf", "PretendardGOV-Bold.otf")
+# Every font the handouts use (fonts/README.md): TrueType outlines only.
+FONT_FILES = ("PretendardGOV-Regular.ttf", "PretendardGOV-Bold.ttf",
+              "NotoSansSymbols2-Regular.ttf")
 
 
 @dataclass
@@ -29,33 +33,41 @@ class RenderedPdf:
     sha256: str
 
 
-def _fingerprint(font_dir: Path) -> str:
+@dataclass
+class Job:
+    key: str
+    html: str
+    out: str  # the cached file
+
+
+def fingerprint(font_dir: Path) -> str:
     import weasyprint
 
     h = hashlib.sha256()
     h.update(__version__.encode())
     h.update(weasyprint.__version__.encode())
     h.update(CSS_PATH.read_bytes())
+    h.update(Path(tagging.__file__).read_bytes())
     for name in FONT_FILES:
         h.update(hashlib.sha256((font_dir / name).read_bytes()).digest())
     return h.hexdigest()
 
 
-def cache_key(doc: HandoutDoc, fingerprint: str) -> str:
-    return hashlib.sha256((fingerprint + doc.html).encode("utf-8")).hexdigest()
+def cache_key(html: str, fingerprint: str) -> str:
+    return hashlib.sha256((fingerprint + html).encode("utf-8")).hexdigest()
 
 
-def _render(args) -> tuple[str, int]:
+def _render(job: Job) -> tuple[str, int]:
     """Worker: HTML -> tagged PDF (PDF/UA-1); returns (key, number of pages)."""
-    key, html, title, out = args
     import weasyprint
 
-    document = weasyprint.HTML(string=html, base_url=str(Path(out).parent)).render(
+    tagging.install()
+    document = weasyprint.HTML(string=job.html, base_url=str(Path(job.out).parent)).render(
         pdf_variant="pdf/ua-1")
-    tmp = out + ".tmp"
+    tmp = job.out + ".tmp"
     document.write_pdf(tmp, pdf_variant="pdf/ua-1")
-    os.replace(tmp, out)  # never leave half a PDF in the cache
-    return key, len(document.pages)
+    os.replace(tmp, job.out)  # never leave half a PDF in the cache
+    return job.key, len(document.pages)
 
 
 @dataclass
@@ -65,45 +77,56 @@ class RenderStats:
     seconds: float = 0.0
 
 
+def render_missing(jobs: list[Job], cache_dir: Path, workers: int | None = None) -> int:
+    """Render the jobs whose PDF is not in the cache yet (the longest first, as their
+    HTML is long, so a big pack does not start last); returns how many were rendered."""
+    todo = {}
+    for job in jobs:
+        if not (Path(job.out).exists() and (cache_dir / f"{job.key}.json").exists()):
+            todo.setdefault(job.key, job)
+    if not todo:
+        return 0
+    work = sorted(todo.values(), key=lambda j: -len(j.html))
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(work) > 1:
+        import multiprocessing as mp
+        with mp.get_context("fork").Pool(min(workers, len(work))) as pool:
+            results = pool.map(_render, work, chunksize=1)
+    else:
+        results = [_render(j) for j in work]
+    for key, pages in results:
+        (cache_dir / f"{key}.json").write_text(json.dumps({"pages": pages}))
+    return len(work)
+
+
+def cached(cache_dir: Path, key: str) -> tuple[Path, int, bytes]:
+    pdf = cache_dir / f"{key}.pdf"
+    pages = json.loads((cache_dir / f"{key}.json").read_text())["pages"]
+    return pdf, pages, pdf.read_bytes()
+
+
 def render_all(docs: list[HandoutDoc], cache_dir: Path, font_dir: Path,
                workers: int | None = None) -> tuple[list[RenderedPdf], RenderStats]:
     import time
 
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
-    fingerprint = _fingerprint(font_dir)
-    keys = [cache_key(d, fingerprint) for d in docs]
-    todo = {}
-    for doc, key in zip(docs, keys):
-        pdf, meta = cache_dir / f"{key}.pdf", cache_dir / f"{key}.json"
-        if not (pdf.exists() and meta.exists()) and key not in todo:
-            todo[key] = (key, doc.html, doc.title, str(pdf))
-    stats = RenderStats(reused=len(docs) - len(todo))
-    if todo:
-        workers = workers or os.cpu_count() or 1
-        jobs = list(todo.values())
-        if workers > 1 and len(jobs) > 1:
-            import multiprocessing as mp
-            with mp.get_context("fork").Pool(min(workers, len(jobs))) as pool:
-                results = pool.map(_render, jobs, chunksize=1)
-        else:
-            results = [_render(j) for j in jobs]
-        for key, pages in results:
-            (cache_dir / f"{key}.json").write_text(json.dumps({"pages": pages}))
-        stats.rendered = len(jobs)
+    fp = fingerprint(font_dir)
+    keys = [cache_key(d.html, fp) for d in docs]
+    jobs = [Job(k, d.html, str(cache_dir / f"{k}.pdf")) for d, k in zip(docs, keys)]
+    rendered = render_missing(jobs, cache_dir, workers)
+    stats = RenderStats(rendered=rendered, reused=len(docs) - rendered)
     out = []
     for doc, key in zip(docs, keys):
-        pdf = cache_dir / f"{key}.pdf"
-        data = pdf.read_bytes()
-        pages = json.loads((cache_dir / f"{key}.json").read_text())["pages"]
+        pdf, pages, data = cached(cache_dir, key)
         out.append(RenderedPdf(doc, pdf, pages, len(data), hashlib.sha256(data).hexdigest()))
     stats.seconds = time.perf_counter() - start
     return out, stats
 
 
-def prune(cache_dir: Path, keep: list[RenderedPdf]) -> None:
+def prune(cache_dir: Path, keep: list[Path]) -> None:
     """Drop cached PDFs no longer used, so the cache does not grow for ever."""
-    used = {p.path.stem for p in keep}
+    used = {p.stem for p in keep}
     for f in cache_dir.glob("*"):
         if f.stem not in used and f.suffix in (".pdf", ".json"):
             f.unlink(missing_ok=True)

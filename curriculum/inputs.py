@@ -87,6 +87,17 @@ SITE = Record({
     "guide_help": Field(ListOf(Str(enum="contacts")), False,
                         "Contact keys of the help block at the end of every guide page.",
                         "write a list of contact keys, e.g. [police, school-violence]"),
+    "help_now": Field(ListOf(Str(enum="contacts")), False,
+                      "Contact keys of the “지금 도움이 필요해요” strip (home page, guides, "
+                      "contacts page, a search without results): the first numbers to call.",
+                      "write a short list of contact keys, e.g. [police, school-violence]"),
+    "checklist": Field(Str(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$",
+                           pattern_hint="a lesson id and a handout name, e.g. "
+                                        "staff-incident-response/teacher-card"), False,
+                       "The one-page incident checklist (lesson id/handout name), linked "
+                       "from the home page and the guides.",
+                       "write the lesson id and the handout's file name without .md, e.g. "
+                       "staff-incident-response/teacher-card"),
 })
 
 TRACK = Record({

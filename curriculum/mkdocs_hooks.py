@@ -14,7 +14,8 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from curriculum.engine import load
-from curriculum.render.directives import expand_directives
+from curriculum.paths import shows_help_now
+from curriculum.render.directives import expand_directives, place_help_now
 from curriculum.render.pages import all_pages, guide_help, search_index_json
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
@@ -94,6 +95,8 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     loaded = _state["loaded"]
+    if shows_help_now(src):
+        markdown = place_help_now(markdown)
     markdown = expand_directives(markdown, src, loaded.curriculum, loaded.rules,
                                  _state.get("printed"))
     if src.startswith("guides/") and src.endswith(".md"):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..body import without_section
 from ..macros import expand
-from ..printing.source import for_print, nest_markdown_headings
+from ..printing.source import for_print, has_teacher_content, nest_markdown_headings
 from ..model import Curriculum, Lesson, Track
 from ..paths import (CONTACTS, LESSONS_HOME, SEARCH, TOPICS_HOME, catalog_path,
                      handout_path, link, page_url, topic_path)
@@ -46,6 +46,67 @@ def front(title: str, description: str = "") -> str:
 
 # --- lesson page -------------------------------------------------------------------
 
+# A lesson plan speaking of another lesson of its sequence ("지난 시간에 정한 약속",
+# "1차시에 쓴 카드"): what a teacher changes when the lesson is taught alone.
+OTHER_LESSON = re.compile(r"지난\s?(?:시간|차시)|앞\s?(?:시간|차시)|다음\s?(?:시간|차시)"
+                          r"|(?<![\d~(])\d(?:~\d)?차시(?=에|의|\s?약속|\s?안내|\s?이야기|\)| 익명)")
+
+
+def handout_actions(cur: Curriculum, lesson: Lesson, src: str, pdfs) -> list[str]:
+    """One line per handout: its PDFs (student, teacher copy) and its screen view."""
+    lines = []
+    for h in lesson.handout_files:
+        kind = HANDOUT_KINDS.get(h.kind, h.kind)
+        parts = []
+        for variant, label in (("student", kind), ("teacher", f"{kind} 교사용")):
+            pdf = (pdfs or {}).get((lesson.id, h.name, variant))
+            if pdf is not None:
+                parts.append(f"[{esc(label)} (PDF, {size_label(pdf.size)})]"
+                             f"({link(src, pdf.doc.site_path)})")
+        parts.append(f"[{esc(kind)} 화면에서 보기]({link(src, handout_path(lesson, h.name))})")
+        lines.append(f"- **{esc(h.title)}** (A4 {h.pages}쪽): " + " · ".join(parts))
+    return lines
+
+
+def sequence_note(cur: Curriculum, lesson: Lesson, src: str) -> str:
+    """Where the lesson stands in its track's sequence and, when it refers to other
+    lessons, what to change when it is taught alone (from the plan's own words)."""
+    track = cur.tracks[lesson.track]
+    seq = cur.lessons_of(lesson.track, published_only=True)
+    if not lesson.published or len(seq) < 2 or lesson not in seq:
+        return ""
+    pos = seq.index(lesson) + 1
+    lines = [f'!!! info "{esc(track.name)} 수업 {len(seq)}개 가운데 {pos}번째 수업입니다"']
+    near = []
+    if pos > 1:
+        prev = seq[pos - 2]
+        near.append(f"앞 수업: [{esc(prev.title)}]({link(src, prev.path)})")
+    if pos < len(seq):
+        nxt = seq[pos]
+        near.append(f"다음 수업: [{esc(nxt.title)}]({link(src, nxt.path)})")
+    lines.append("    " + " · ".join(near) + "\n")
+    # Quote a line of the plan (what the teacher says) rather than a heading.
+    refs = [plain_line(l) for l in sorted(
+        (l for l in lesson.body.split("\n") if OTHER_LESSON.search(l)),
+        key=lambda l: l.lstrip().startswith("#"))]
+    if pos > 1 or refs:
+        alone = ("    **이 수업만 할 때**: 차례대로 가르치면 앞 수업에서 정한 수업 약속과 배운 "
+                 "내용을 이어받습니다. 이 수업만 한다면 도입에서 수업 약속을 먼저 함께 정하고, "
+                 "다른 수업을 가리키는 말은 빼거나 오늘 수업에 맞게 바꾸어 진행하세요.")
+        if refs:
+            alone += (f" 이 수업안에서 다른 수업을 가리키는 곳은 {len(refs)}곳입니다. "
+                      f"예: “{esc(refs[0])}”")
+        lines.append(alone + "\n")
+    return "\n".join(lines) + "\n"
+
+
+def plain_line(line: str) -> str:
+    """A plan line as plain words, for a short quotation."""
+    text = re.sub(r"^\s*(?:[-*]|\d+\.|#+)\s*", "", line)
+    text = re.sub(r"\*\*[TS]:\*\*\s*|[*_`]|^[◈※]\s*", "", text).strip()
+    return text if len(text) <= 60 else text[:58].rstrip() + "…"
+
+
 def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Page:
     src = lesson.path
     track = cur.tracks[lesson.track]
@@ -58,12 +119,32 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Pa
     if not lesson.published:
         md.append('!!! warning "작성 중인 수업"\n    이 수업안은 아직 검토 중입니다. '
                   '수업에 쓰기 전에 담당자와 확인하세요.\n')
+    # Print and download first: on a phone the handouts section is far below.
+    actions = handout_actions(cur, lesson, src, pdfs)
+    md.append('<div class="lesson-actions" markdown="1">\n\n'
+              '<p class="lesson-actions__title">인쇄·내려받기</p>\n\n'
+              + ("\n".join(actions) + "\n\n" if actions else "")
+              + '<button type="button" class="md-button lesson-actions__print" data-print '
+                'hidden>이 수업안 인쇄하기</button>\n\n</div>\n')
+    note = sequence_note(cur, lesson, src)
+    if note:
+        md.append(note)
+    # Where the template puts the page's contents on phones (overrides/partials/content.html).
+    md.append("<!-- page-toc -->\n")
     objectives = "".join(f"<li>{esc(o)}</li>" for o in lesson.objectives)
-    materials = ", ".join(esc(m) for m in lesson.materials) or "없음"
+    materials = ("<ul>" + "".join(f"<li>{esc(m)}</li>" for m in lesson.materials) + "</ul>"
+                 if lesson.materials else "없음")
+    seq = cur.lessons_of(lesson.track, published_only=True)
     rows = [
         ["대상", f"{esc(track.name)} ({grades_label(lesson.grades)})" if lesson.grades
          else esc(track.name)],
-        ["차시", esc(length_label(cur, lesson))],
+    ]
+    if lesson in seq and len(seq) > 1:
+        # 차시 n/m as the plan header writes it: the place in the sequence (the length
+        # has its own row, so "차시" never means both).
+        rows.append([esc(track.unit), f"{seq.index(lesson) + 1}/{len(seq)}"])
+    rows += [
+        ["수업 시간", f"{track.minutes * lesson.periods}분 ({lesson.periods}{esc(track.unit)})"],
         ["학습 주제", topic_links(cur, src, lesson.topics)],
         ["학습 목표", f"<ul>{objectives}</ul>"],
         ["준비물", materials],
@@ -85,37 +166,46 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Pa
     md.append("\n" + body.strip() + "\n")
     if lesson.handout_files:
         md.append("\n## 인쇄 자료\n")
-        for h in lesson.handout_files:
-            kind = HANDOUT_KINDS.get(h.kind, h.kind)
-            parts = []
-            for variant, label in (("student", kind), ("teacher", f"{kind} 교사용")):
-                pdf = (pdfs or {}).get((lesson.id, h.name, variant))
-                if pdf is None and h.audience == "teacher" and variant == "teacher":
-                    continue
-                if pdf is not None:
-                    parts.append(f"[{esc(label)} (PDF, {size_label(pdf.size)})]"
-                                 f"({link(src, pdf.doc.site_path)})")
-            parts.append(f"[{esc(kind)} 화면에서 보기]({link(src, handout_path(lesson, h.name))})")
-            md.append(f"- **{esc(h.title)}** (A4 {h.pages}쪽): " + " · ".join(parts))
+        md += handout_actions(cur, lesson, src, pdfs)
         if pdfs is None:
             md.append("\n미리 보기에서는 PDF를 만들지 않습니다. PDF는 `make site`로 만든 "
                       "누리집에 있습니다.")
         md.append("")
     md.append("\n" + help_block(track.help, cur.contacts, link(src, CONTACTS)))
-    md.append(f"\n<p class=\"page-meta\">마지막 내용 검토: {kdate(lesson.reviewed)} · "
-              f"수업 번호: <code>{esc(lesson.id)}</code></p>\n")
+    md.append(f"\n<p class=\"page-meta\">마지막 내용 검토: {kdate(lesson.reviewed)}</p>\n")
     return Page(src, "\n".join(md), lesson.path)
 
 
-def handout_page(cur: Curriculum, lesson: Lesson, h) -> Page:
+def handout_page(cur: Curriculum, lesson: Lesson, h, pdfs: dict | None = None) -> Page:
+    """A handout on screen, as a student sees it: answers and teacher notes (`!!! teacher`
+    blocks) are hidden, also when printed; a teacher switch shows them. The sheet's
+    PDFs are offered first."""
     src = handout_path(lesson, h.name)
     kind = HANDOUT_KINDS.get(h.kind, h.kind)
     md = [front(f"{h.title}", f"{lesson.title} {kind}"), f"# {h.title}\n",
           f"[{esc(lesson.title)} 수업안으로]({link(src, lesson.path)}){{ .back-link }}\n",
           f"<p class=\"page-meta\">{esc(kind)} · 대상: "
           f"{AUDIENCE_WORDS.get(h.audience, h.audience)} · "
-          f"A4 {h.pages}쪽</p>\n",
-          nest_markdown_headings(for_print(expand(h.body, cur.reference))).strip(), ""]
+          f"A4 {h.pages}쪽</p>\n"]
+    parts = []
+    for variant, label in (("student", f"{kind} 인쇄용"), ("teacher", f"{kind} 교사용")):
+        pdf = (pdfs or {}).get((lesson.id, h.name, variant))
+        if pdf is not None:
+            parts.append(f"[{esc(label)} (PDF, {size_label(pdf.size)})]"
+                         f"({link(src, pdf.doc.site_path)})")
+    answers = h.audience != "teacher" and has_teacher_content(h.body)
+    md.append('<div class="lesson-actions" markdown="1">\n\n'
+              + (" · ".join(parts) + "\n{: .handout-pdfs }\n\n" if parts else "")
+              + '<button type="button" class="md-button lesson-actions__print" data-print '
+              f'hidden>이 화면 인쇄하기{" (답안 없이)" if answers else ""}</button>\n\n'
+              + ('<p class="answer-toggle"><label><input type="checkbox" id="show-answers" '
+                 'autocomplete="off"> 교사용: 예시 답안 보기</label></p>\n\n'
+                 if answers else "")
+              + "</div>\n")
+    md.append("<!-- page-toc -->\n")
+    body = nest_markdown_headings(for_print(expand(h.body, cur.reference))).strip()
+    # The sheet in its own box: answers inside it are hidden unless the switch is on.
+    md += [f'<div class="handout-sheet" markdown="1">\n\n{body}\n\n</div>\n']
     return Page(src, "\n".join(md), h.path)
 
 
@@ -278,7 +368,7 @@ def all_pages(loaded, printed=None) -> list[Page]:
     pages += [topic_page(cur, k) for k in cur.topics]
     for lesson in cur.lessons:
         pages.append(lesson_page(cur, lesson, pdfs))
-        pages += [handout_page(cur, lesson, h) for h in lesson.handout_files]
+        pages += [handout_page(cur, lesson, h, pdfs) for h in lesson.handout_files]
     return pages
 
 

@@ -88,9 +88,32 @@
   window.curriculumSite = { offline: offline, localHref: offline ? localHref : function (h) { return h; },
                             fixLinks: offline ? offlineLinks : function () {} };
 
+  /* "이 수업안 인쇄하기": shown only where scripts run (it needs window.print). */
+  function printButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  /* The teacher switch of a handout shown on screen (also works without scripts
+     through :has(); the class covers browsers without it). */
+  function answers() {
+    var box = document.getElementById("show-answers");
+    var sheet = document.querySelector(".handout-sheet");
+    if (!box || !sheet) return;
+    box.checked = false;  /* a page comes back (Back button) as the student's sheet */
+    function sync() { sheet.classList.toggle("show-answers", box.checked); }
+    box.addEventListener("change", sync);
+    window.addEventListener("pageshow", function () { box.checked = false; sync(); });
+    sync();
+  }
+
   function start() {
+    answers();
     tables();
     menu();
+    printButtons();
     if (offline) offlineLinks();
     var timer = null;
     window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(tables, 150); });

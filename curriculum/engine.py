@@ -19,8 +19,9 @@ from .findings import Report
 from .lessons import discover, load_lesson
 from .macros import placed_blocks
 from .model import Curriculum, Reference
-from .paths import CONTACTS, COVERAGE, generated_paths
+from .paths import CONTACTS, COVERAGE, generated_paths, page_url
 from .render.directives import check_directives
+from .searchindex import check_search_pages, load_search_words
 from .registry import block_ids, load_blocks, load_laws, load_organisations
 from .source import load_document, rel, walk_files
 
@@ -42,6 +43,7 @@ class Loaded:
     report: Report
     docs: list[DocPage] = field(default_factory=list)
     rules: list = field(default_factory=list)
+    search: object = None  # searchindex.SearchWords (search.yml)
 
 
 def today() -> dt.date:
@@ -103,7 +105,10 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
         checker.check(page.path, page.body, page.body_line, report)
         check_directives(page.path, page.body, page.body_line, report)
         check_links(page.path, page.site_path, page.body, page.body_line, targets, report)
-    return Loaded(cur, report, docs, rules)
+    search = load_search_words(root, report)
+    urls = {page_url(p) for p in targets if p.endswith(".md")}
+    check_search_pages(search, urls, have, report)
+    return Loaded(cur, report, docs, rules, search)
 
 
 def load_reference(root: Path, report: Report, on: dt.date, max_age: int) -> Reference:

@@ -16,7 +16,8 @@ from mkdocs.structure.files import File
 from curriculum.engine import load
 from curriculum.paths import shows_help_now
 from curriculum.render.directives import expand_directives, place_help_now
-from curriculum.render.pages import all_pages, guide_help, search_index_json
+from curriculum.render.pages import (all_pages, guide_help, search_index_json,
+                                     search_index_script)
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 _state: dict = {}
@@ -66,8 +67,10 @@ def on_files(files, config):
             for path in (p.zip_path, p.pdf_path):
                 files.append(File.generated(config, f"packs/{path.name}",
                                             abs_src_path=str(path)))
-    files.append(File.generated(config, "search/index.json",
-                                content=search_index_json(loaded)))
+    index = search_index_json(loaded)
+    files.append(File.generated(config, "search/index.json", content=index))
+    # The same index as a script, for a site opened from disk (file://: no fetch).
+    files.append(File.generated(config, "search/index.js", content=search_index_script(index)))
     for page in all_pages(loaded, printed):
         if files.get_file_from_path(page.path) is not None:
             log.warning("curriculum: docs/%s hides the generated page of the same name",
@@ -104,9 +107,20 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_post_build(config):
+    # The whole site as one ZIP for schools that open it from disk (not in the preview).
+    if _state.get("serving"):
+        return
+    from curriculum.offline import write_offline_zip
+
+    path = write_offline_zip(Path(config.site_dir))
+    if path is not None:
+        log.info("curriculum: offline copy %s (%.1f MB)", path.name, path.stat().st_size / 2**20)
+
+
 def on_serve(server, config, builder):
     root = _state.get("root") or _root(config)
-    for name in ("lessons", "curriculum.yml", "contacts.yml", "language-rules.yml"):
+    for name in ("lessons", "curriculum.yml", "contacts.yml", "language-rules.yml", "search.yml"):
         if (root / name).exists():
             server.watch(str(root / name))
     return server

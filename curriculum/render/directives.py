@@ -141,7 +141,8 @@ def place_help_now(markdown: str) -> str:
     if "curriculum:help-now" in markdown:
         return markdown
     m = re.search(r"(?m)^# .+\n", markdown)
-    line = "\n<!-- curriculum:help-now -->\n\n"
+    # The page's contents (a template places them at <!-- page-toc -->) come after it.
+    line = "\n<!-- curriculum:help-now -->\n\n<!-- page-toc -->\n\n"
     return (markdown[:m.end()] + line + markdown[m.end():]) if m else line + markdown
 
 

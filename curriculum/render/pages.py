@@ -13,7 +13,7 @@ from ..body import without_section
 from ..macros import expand
 from ..printing.source import for_print, has_teacher_content, nest_markdown_headings
 from ..model import Curriculum, Lesson, Track
-from ..paths import (CONTACTS, LESSONS_HOME, SEARCH, TOPICS_HOME, catalog_path,
+from ..paths import (CONTACTS, HELP_PAGE, LESSONS_HOME, SEARCH, TOPICS_HOME, catalog_path,
                      handout_path, link, page_url, topic_path)
 from .directives import expand_directives, size_label
 from ..vocab import AUDIENCE_WORDS, HANDOUT_KIND_LABELS as HANDOUT_KINDS
@@ -268,9 +268,11 @@ def finder(cur: Curriculum, src: str) -> str:
     minutes = sorted({cur.tracks[l.track].minutes * l.periods for l in lessons})
     grades = [g for t in cur.tracks.values() if t.audience == "student" for g in grade_labels(t)]
     topics = [t for t in cur.topics if any(t in l.topics for l in lessons)]
-    form = ('<form id="lesson-finder" class="finder" hidden aria-describedby="finder-help">'
-            '<p id="finder-help">조건을 고르면 아래 목록이 바로 줄어듭니다. 같은 칸의 조건은 '
-            '“또는”, 다른 칸의 조건은 “그리고”로 묶입니다.</p>'
+    form = ('<form id="lesson-finder" class="finder" hidden autocomplete="off" '
+            'aria-describedby="finder-help">'
+            '<p id="finder-help">학교급·학년·수업 시간·주제로 골라 보세요. 조건을 고르면 아래 '
+            '목록이 바로 줄어듭니다. 같은 칸의 조건은 “또는”, 다른 칸의 조건은 “그리고”로 '
+            '묶입니다. 고른 조건은 주소에 남아 즐겨찾기나 뒤로 가기로 다시 볼 수 있습니다.</p>'
             + _checks("track", "학교급·대상", [(k, t.name) for k, t in cur.tracks.items()])
             + _checks("grade", "학년", grades)
             + _checks("minutes", "수업 시간", [(str(m), f"{m}분") for m in minutes])
@@ -292,6 +294,8 @@ def finder(cur: Curriculum, src: str) -> str:
             f"{' · 인쇄 자료' if l.handout_files else ''}</span></li>")
     return ("\n" + form + "\n\n"
             f'<p id="finder-count" role="status" aria-live="polite">전체 수업 {len(lessons)}개</p>\n\n'
+            '<p id="finder-none" hidden>조건에 맞는 수업이 없습니다. 조건을 하나씩 빼 보거나 '
+            '“조건 모두 지우기”를 누르세요. 수업 시간은 학교급마다 다릅니다.</p>\n\n'
             '<ul id="finder-list" class="finder-list" markdown="1">\n' + "\n".join(items)
             + "\n</ul>\n")
 
@@ -304,7 +308,7 @@ def lessons_home(cur: Curriculum) -> Page:
         rows.append([f"[{esc(track.name)}]({link(src, catalog_path(key))})",
                      f"1{track.unit} {track.minutes}분", f"{n}개"])
     md = [front("수업 찾기", "학교급과 대상별 디지털 성범죄 예방 수업"), "# 수업 찾기\n",
-          "학교급·학년·수업 시간·주제로 수업을 골라 보세요. 주제별 목록은 "
+          "학교급·대상별 목록과 모든 수업이 이 페이지에 있습니다. 주제별 목록은 "
           f"[주제별 수업]({link(src, TOPICS_HOME)})에 있습니다.\n",
           html_table("학교급·대상별 수업", ["학교급·대상", "수업 시간", "게시된 수업"], rows,
                      "catalog"),
@@ -312,7 +316,21 @@ def lessons_home(cur: Curriculum) -> Page:
     return Page(src, "\n".join(md))
 
 
-def search_page() -> Page:
+def search_page(cur: Curriculum, printed=None) -> Page:
+    """The search page: results (search.js), a "more" button, and when nothing is
+    found the help numbers (site.help_now) and the ways to browse, which are also
+    the page's answer without scripts."""
+    from .directives import help_now_strip
+
+    src = SEARCH
+    browse = [("수업 찾기: 학교급·학년·주제로 고르기", LESSONS_HOME),
+              ("주제별 수업", TOPICS_HOME)]
+    browse += [(label, path) for label, path in (
+        ("사안 발생 시 대응 절차", "guides/incident-response.md"),
+        ("도움이 필요할 때 (학생용)", HELP_PAGE),
+        ("학부모 안내", "guides/parents.md"),
+        ("자주 묻는 질문", "guides/faq.md"),
+        ("연락처 모음", CONTACTS)) if path in cur.pages]
     md = [front("검색", "수업안과 대응 안내 검색"), "# 검색\n",
           '<form id="search-page-form" class="site-search-page" role="search" action="./" '
           'method="get"><label for="search-page-q">검색어</label> '
@@ -321,8 +339,14 @@ def search_page() -> Page:
           "검색</button></form>\n",
           '<p id="search-status" role="status" aria-live="polite"></p>\n',
           '<ol id="search-results" class="search-results"></ol>\n',
-          "<noscript><p>검색에는 자바스크립트가 필요합니다. 학교급·주제로 찾으려면 "
-          "[수업 찾기](lessons/index.md)를 보세요.</p></noscript>\n"]
+          '<p><button type="button" id="search-more" class="md-button" hidden>결과 더 보기'
+          "</button></p>\n",
+          '<div id="search-none" hidden markdown="1">\n\n'
+          + help_now_strip(cur, src, None, printed) + "\n</div>\n",
+          "<noscript><p>검색 상자는 자바스크립트가 켜져 있어야 움직입니다. 아래에서 골라 "
+          "보세요.</p></noscript>\n",
+          "## 다른 방법으로 찾기\n",
+          "\n".join(f"- [{esc(label)}]({link(src, path)})" for label, path in browse) + "\n"]
     return Page(SEARCH, "\n".join(md))
 
 
@@ -331,10 +355,9 @@ def topics_home(cur: Curriculum) -> Page:
     rows = []
     for key, topic in cur.topics.items():
         n = sum(1 for l in cur.lessons if l.published and key in l.topics)
-        rows.append([f"[{esc(topic.name)}]({link(src, topic_path(key))})",
-                     f'<span lang="en">{esc(topic.name_en)}</span>', f"{n}개"])
+        rows.append([f"[{esc(topic.name)}]({link(src, topic_path(key))})", f"{n}개"])
     md = [front("주제별 수업", "주제로 찾는 디지털 성범죄 예방 수업"), "# 주제별 수업\n",
-          html_table("주제 목록", ["주제", "영문", "게시된 수업"], rows, "catalog")]
+          html_table("주제 목록", ["주제", "게시된 수업"], rows, "catalog")]
     return Page(src, "\n".join(md))
 
 
@@ -342,7 +365,7 @@ def topic_page(cur: Curriculum, key: str) -> Page:
     src = topic_path(key)
     topic = cur.topics[key]
     md = [front(f"주제: {topic.name}", f"{topic.name} 주제의 수업"), f"# {topic.name}\n",
-          f'<p class="page-meta" lang="en">{esc(topic.name_en)}</p>\n']
+          f"[주제별 수업 목록으로]({link(src, TOPICS_HOME)}){{ .back-link }}\n"]
     any_lesson = False
     for tkey, track in cur.tracks.items():
         lessons = [l for l in cur.lessons_of(tkey, published_only=True) if key in l.topics]
@@ -363,7 +386,7 @@ def all_pages(loaded, printed=None) -> list[Page]:
     """Every generated page; `printed` (PDFs and packs) is None in the live preview."""
     cur = loaded.curriculum
     pdfs = printed.by_handout() if printed is not None else None
-    pages = [lessons_home(cur), topics_home(cur), search_page()]
+    pages = [lessons_home(cur), topics_home(cur), search_page(cur, printed)]
     pages += [catalog_page(cur, t) for t in cur.tracks.values()]
     pages += [topic_page(cur, k) for k in cur.topics]
     for lesson in cur.lessons:
@@ -372,14 +395,18 @@ def all_pages(loaded, printed=None) -> list[Page]:
     return pages
 
 
-def search_index_json(loaded) -> str:
-    """The search index (search/index.json) of lessons, guides and the contacts page."""
-    import json
-
-    from ..searchindex import build_index, lesson_docs, page_docs
+def search_documents(loaded) -> list[dict]:
+    """Every document of the search: lessons, track lists, topics, handouts, the
+    hand-written pages (questions of `search.yml` `sections` pages one by one)."""
+    from ..searchindex import (catalog_docs, handout_docs, lesson_docs, page_docs,
+                               section_docs, topic_docs)
 
     cur = loaded.curriculum
+    sections = set(loaded.search.sections)
     docs = lesson_docs(cur, page_url)
+    docs += catalog_docs(cur, page_url, catalog_path)
+    docs += topic_docs(cur, page_url, topic_path)
+    docs += handout_docs(cur, page_url, handout_path)
     pages = []
     for d in loaded.docs:
         title = str(d.meta.get("title") or "")
@@ -389,15 +416,37 @@ def search_index_json(loaded) -> str:
         label = "대응 안내" if d.site_path.startswith("guides/") else str(
             d.meta.get("search_label") or "안내")
         body = expand_directives(d.body, d.site_path, cur, loaded.rules, None)
-        pages.append((page_url(d.site_path), title, expand(body, cur.reference, html=False),
-                      label, d.meta))
+        text = expand(body, cur.reference, html=False)
+        if d.site_path in sections:
+            docs += section_docs(page_url(d.site_path), title, text, label, d.meta)
+        else:
+            pages.append((page_url(d.site_path), title, text, label, d.meta))
     # The finder page lists every lesson (each indexed on its own): index it by its
     # title and keywords only, without rendering it a second time.
     pages.append((page_url(LESSONS_HOME), "수업 찾기", "수업 찾기", "수업",
                   {"keywords": "수업 찾기, 수업 목록, 학교급별, 학년별, 주제별, lesson finder, "
                                "lessons, list", "search": {"boost": 1.5}}))
     docs += page_docs(pages)
-    return json.dumps(build_index(docs), ensure_ascii=False, separators=(",", ":"))
+    return docs
+
+
+def search_index(loaded) -> dict:
+    from ..searchindex import build_index
+
+    return build_index(search_documents(loaded), loaded.search)
+
+
+def search_index_json(loaded) -> str:
+    """The search index (search/index.json)."""
+    import json
+
+    return json.dumps(search_index(loaded), ensure_ascii=False, separators=(",", ":"))
+
+
+def search_index_script(index_json: str) -> str:
+    """The same index as a script (search/index.js): a page opened from disk (file://)
+    cannot fetch JSON, but it can load a script."""
+    return f"window.curriculumSearchIndex={index_json};\n"
 
 
 def guide_help(loaded, src: str) -> str:

@@ -41,14 +41,13 @@
     var button = document.getElementById("menu-button");
     var drawer = document.getElementById("__drawer");
     if (!button || !drawer) return;
-    button.hidden = false;
     function sync() { button.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); }
     button.addEventListener("click", function () {
       drawer.checked = !drawer.checked;
       drawer.dispatchEvent(new Event("change", { bubbles: true }));
       sync();
       if (drawer.checked) {
-        var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex]");
+        var first = document.querySelector(".md-sidebar--primary a.md-nav__link, .md-sidebar--primary a");
         if (first) setTimeout(function () { first.focus(); }, 50);
       }
     });

@@ -101,7 +101,7 @@ class PhoneLinkTreeprocessor(Treeprocessor):
     `tel:` (or `sms:`) link, so every number on the site is one tap, wherever it was
     written. Only the registry's numbers (the check rejects any other), never inside
     links, code or headings, never a number that is part of a longer one, a date
-    or an amount ("1377년", "112.5", "제117조")."""
+    or an amount ("1377년", "112.5", "제117조"); a particle may follow ("1366으로")."""
 
     SKIP = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
     UNIT = "년|월|일|명|건|원|분|초|호|조|번|개|쪽|차|회|세|살|학년|시간|만|억|천|%"
@@ -111,7 +111,7 @@ class PhoneLinkTreeprocessor(Treeprocessor):
         numbers = sorted({n for n in numbers if n}, key=len, reverse=True)
         self.pattern = re.compile(
             r"(?<![\w.,/:#-])(?<!제 )(" + "|".join(map(re.escape, numbers)) + r")"
-            r"(?![\w-]|[.,]\d|\s?(?:" + self.UNIT + "))") if numbers else None
+            r"(?![0-9A-Za-z_-]|[.,]\d|\s?(?:" + self.UNIT + "))") if numbers else None
 
     def run(self, root):
         if self.pattern is None:

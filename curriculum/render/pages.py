@@ -425,7 +425,8 @@ def search_documents(loaded) -> list[dict]:
     # title and keywords only, without rendering it a second time.
     pages.append((page_url(LESSONS_HOME), "수업 찾기", "수업 찾기", "수업",
                   {"keywords": "수업 찾기, 수업 목록, 학교급별, 학년별, 주제별, lesson finder, "
-                               "lessons, list", "search": {"boost": 1.5}}))
+                               "lessons, list", "search": {"boost": 1.5},
+                   "description": "학교급·학년·수업 시간·주제로 모든 수업을 골라 보는 목록"}))
     docs += page_docs(pages)
     return docs
 

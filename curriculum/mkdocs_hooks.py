@@ -108,8 +108,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_build(config):
-    # The whole site as one ZIP for schools that open it from disk (not in the preview).
-    if _state.get("serving"):
+    # The whole site as one ZIP for schools that open it from disk (not in the preview;
+    # CURRICULUM_NO_OFFLINE=1 skips it, as the benchmark does).
+    if _state.get("serving") or os.environ.get("CURRICULUM_NO_OFFLINE") == "1":
         return
     from curriculum.offline import write_offline_zip
 

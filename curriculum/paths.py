@@ -18,6 +18,12 @@ SEARCH = "search.md"
 HELP_PAGE = "guides/help.md"  # the students' help page ("도움이 필요할 때")
 
 
+def for_maintainers(path: str) -> bool:
+    """Pages for the people who keep the curriculum (coverage, the editors' guide): out
+    of the menu (the footer links them) and behind the public pages in search."""
+    return path == COVERAGE or path.startswith("editors/")
+
+
 def shows_help_now(path: str) -> bool:
     """Pages with the "지금 도움이 필요해요" strip under their title: the home page,
     the guides (the help page among them) and the contacts page."""

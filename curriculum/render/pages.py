@@ -14,7 +14,7 @@ from ..macros import expand
 from ..printing.source import for_print, has_teacher_content, nest_markdown_headings
 from ..model import Curriculum, Lesson, Track
 from ..paths import (CONTACTS, HELP_PAGE, LESSONS_HOME, SEARCH, TOPICS_HOME, catalog_path,
-                     handout_path, link, page_url, topic_path)
+                     for_maintainers, handout_path, link, page_url, topic_path)
 from .directives import expand_directives, size_label
 from ..vocab import AUDIENCE_WORDS, HANDOUT_KIND_LABELS as HANDOUT_KINDS
 from .text import (contact_inline, esc, grades_label, help_block,
@@ -395,6 +395,9 @@ def all_pages(loaded, printed=None) -> list[Page]:
     return pages
 
 
+MAINTAINERS_BOOST = 0.5  # editors' pages and coverage come after the public pages
+
+
 def search_documents(loaded) -> list[dict]:
     """Every document of the search: lessons, track lists, topics, handouts, the
     hand-written pages (questions of `search.yml` `sections` pages one by one)."""
@@ -415,12 +418,17 @@ def search_documents(loaded) -> list[dict]:
             title = m.group(1).strip() if m else d.site_path
         label = "대응 안내" if d.site_path.startswith("guides/") else str(
             d.meta.get("search_label") or "안내")
+        meta = d.meta
+        if for_maintainers(d.site_path):
+            label = "누리집 관리"
+            if "search" not in meta:
+                meta = {**meta, "search": {"boost": MAINTAINERS_BOOST}}
         body = expand_directives(d.body, d.site_path, cur, loaded.rules, None)
         text = expand(body, cur.reference, html=False)
         if d.site_path in sections:
-            docs += section_docs(page_url(d.site_path), title, text, label, d.meta)
+            docs += section_docs(page_url(d.site_path), title, text, label, meta)
         else:
-            pages.append((page_url(d.site_path), title, text, label, d.meta))
+            pages.append((page_url(d.site_path), title, text, label, meta))
     # The finder page lists every lesson (each indexed on its own): index it by its
     # title and keywords only, without rendering it a second time.
     pages.append((page_url(LESSONS_HOME), "수업 찾기", "수업 찾기", "수업",

@@ -78,8 +78,9 @@ def load_config(root: Path, report: Report, blocks: set[str] | None = None):
 
 
 def _is_contact_ref(problem) -> bool:
-    # `help` and `guide_help` name contacts: checked once contacts.yml is loaded.
-    return problem.kind == "ref" and problem.path[-2:-1] in (("help",), ("guide_help",))
+    # `help`, `guide_help` and `help_now` name contacts: checked once contacts.yml is loaded.
+    return problem.kind == "ref" and problem.path[-2:-1] in (("help",), ("guide_help",),
+                                                              ("help_now",))
 
 
 SHOWN = ("name", "phone", "text", "url", "former")

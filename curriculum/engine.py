@@ -19,8 +19,9 @@ from .findings import Report
 from .lessons import discover, load_lesson
 from .macros import placed_blocks
 from .model import Curriculum, Reference
-from .paths import CONTACTS, COVERAGE, generated_paths
+from .paths import CONTACTS, COVERAGE, generated_paths, page_url
 from .render.directives import check_directives
+from .searchindex import check_search_pages, load_search_words
 from .registry import block_ids, load_blocks, load_laws, load_organisations
 from .source import load_document, rel, walk_files
 
@@ -42,6 +43,7 @@ class Loaded:
     report: Report
     docs: list[DocPage] = field(default_factory=list)
     rules: list = field(default_factory=list)
+    search: object = None  # searchindex.SearchWords (search.yml)
 
 
 def today() -> dt.date:
@@ -82,6 +84,7 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
         cur.lessons.extend(lessons)
         report.findings.extend(findings)
     check_duplicate_ids(cur, report)
+    _check_checklist(cur, report)
     check_coverage(cur, report)
     check_handout_coverage(cur, report)
 
@@ -90,6 +93,7 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
         checker.check(block.path, block.body, block.body_line, report)
     docs = load_docs(root, docs_dir, report)
     have = {d.site_path for d in docs}
+    cur.pages = have
     for needed, why in ((CONTACTS, "every help block links to it"),
                         (COVERAGE, "the coverage table is shown there")):
         if needed not in have:
@@ -101,7 +105,10 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
         checker.check(page.path, page.body, page.body_line, report)
         check_directives(page.path, page.body, page.body_line, report)
         check_links(page.path, page.site_path, page.body, page.body_line, targets, report)
-    return Loaded(cur, report, docs, rules)
+    search = load_search_words(root, report)
+    urls = {page_url(p) for p in targets if p.endswith(".md")}
+    check_search_pages(search, urls, have, report)
+    return Loaded(cur, report, docs, rules, search)
 
 
 def load_reference(root: Path, report: Report, on: dt.date, max_age: int) -> Reference:
@@ -117,11 +124,32 @@ def _check_contact_refs(cur: Curriculum, report: Report) -> None:
     named = [(f"track `{k}`", c, t.help_lines.get(c, t.line)) for k, t in cur.tracks.items()
              for c in t.help]
     named += [("site.guide_help", c, cur.site.line) for c in cur.site.guide_help]
+    named += [("site.help_now", c, cur.site.line) for c in cur.site.help_now]
     for who, key, line in named:
         if key not in cur.contacts:
             report.add("curriculum.yml", line, "unknown-contact",
                        f"{who} lists help contact `{key}`, which is not in contacts.yml",
                        f"use one of: {', '.join(cur.contacts)}")
+
+
+def checklist_handout(cur: Curriculum):
+    """(lesson, handout) of `site.checklist`, or (None, None)."""
+    lesson_id, _, name = cur.site.checklist.partition("/")
+    for lesson in cur.lessons:
+        if lesson.id == lesson_id:
+            return lesson, next((h for h in lesson.handout_files if h.name == name), None)
+    return None, None
+
+
+def _check_checklist(cur: Curriculum, report: Report) -> None:
+    if not cur.site.checklist:
+        return
+    lesson, handout = checklist_handout(cur)
+    if handout is None or not lesson.published:
+        report.add("curriculum.yml", cur.site.line, "checklist-unknown",
+                   f"site.checklist `{cur.site.checklist}` is not a handout of a published "
+                   "lesson", "write the lesson's id and the handout's file name without .md, "
+                   "e.g. staff-incident-response/teacher-card")
 
 
 @dataclass

@@ -112,6 +112,17 @@ SITE = Record({
     "guide_help": Field(ListOf(Str(enum="contacts")), False,
                         "Contact keys of the help block at the end of every guide page.",
                         "write a list of contact keys, e.g. [police, school-violence]"),
+    "help_now": Field(ListOf(Str(enum="contacts")), False,
+                      "Contact keys of the “지금 도움이 필요해요” strip (home page, guides, "
+                      "contacts page, a search without results): the first numbers to call.",
+                      "write a short list of contact keys, e.g. [police, school-violence]"),
+    "checklist": Field(Str(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$",
+                           pattern_hint="a lesson id and a handout name, e.g. "
+                                        "staff-incident-response/teacher-card"), False,
+                       "The one-page incident checklist (lesson id/handout name), linked "
+                       "from the home page and the guides.",
+                       "write the lesson id and the handout's file name without .md, e.g. "
+                       "staff-incident-response/teacher-card"),
 })
 
 TRACK = Record({
@@ -263,6 +274,39 @@ LANGUAGE_RULE = Record({
 
 LANGUAGE_RULES = ListOf(LANGUAGE_RULE, unique=False)
 
+# --- search.yml -------------------------------------------------------------------------
+
+_words = ListOf(Str(nonempty=True), min_items=1)
+SEARCH_WORDS = Record({
+    "synonyms": Field(ListOf(Record({
+        "ask": Field(_words, True, "Words or phrases people type.",
+                     "list the words people type, e.g. [몰카, 몰래카메라]"),
+        "find": Field(_words, True, "Words or phrases the pages use for the same thing.",
+                      "list the words the pages use, e.g. [불법 촬영]"),
+    }), unique=False), False, "A query holding an `ask` word also finds the `find` words."),
+    "intents": Field(ListOf(Record({
+        "id": Field(Str(pattern=SLUG), True, "A name for the kind of question.",
+                    "a short name such as `act` or `parent`"),
+        "ask": Field(_words, True, "Words or phrases that mark the question.",
+                     "list the words, e.g. [신고, 삭제, 상담]"),
+        "pages": Field(ListOf(Str(pattern=r"^[a-z0-9][^\s]*$",
+                                  pattern_hint="a page's address in the site, e.g. guides/help/ "
+                                               "(a folder such as guides/ takes all its pages; "
+                                               "guides/faq/#7- one question)"),
+                              min_items=1), True,
+                       "Addresses (or their beginnings) of the pages that answer it.",
+                       "list site addresses such as guides/help/ or guides/"),
+        "boost": Field(Int(1, 10), False, "How many times more those pages count.",
+                       "a whole number such as 2", default=2),
+        "optional": Field(Bool(), False, "The words only mark the kind of question (내가, "
+                          "우리 아이): a page need not hold them to match the query.",
+                          "write `optional: true` or leave it out", default=False),
+    })), False, "Kinds of question and the pages that answer them first."),
+    "sections": Field(ListOf(Str(pattern=r"^[a-z0-9][a-z0-9/._-]*\.md$",
+                                 pattern_hint="a page of docs/ such as guides/faq.md")), False,
+                      "Pages whose `##` questions are found one by one (deep links)."),
+}, doc="search.yml: the search's synonyms, kinds of question and deep-linked pages")
+
 
 @dataclass(frozen=True)
 class Input:
@@ -281,4 +325,5 @@ INPUTS = (
     Input("laws", LAWS, "Law registry", "reference/laws.yml"),
     Input("organisations", ORGANISATIONS, "Organisation registry", "reference/organisations.yml"),
     Input("block", BLOCK, "Block front matter", "blocks/<id>/<variant>.md"),
+    Input("search", SEARCH_WORDS, "search.yml", "search.yml"),
 )

@@ -15,9 +15,11 @@ from mkdocs.structure.files import File
 
 from curriculum import siteurl
 from curriculum.engine import load
-from curriculum.render.directives import expand_directives
+from curriculum.paths import shows_help_now
 from curriculum.printing.links import redirect_page, short_codes, short_path, target_titles
-from curriculum.render.pages import all_pages, guide_help, search_index_json
+from curriculum.render.directives import expand_directives, place_help_now
+from curriculum.render.pages import (all_pages, guide_help, search_index_json,
+                                     search_index_script)
 from curriculum.render.parents import parents_pages
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
@@ -77,8 +79,10 @@ def on_files(files, config):
             for path, ext in ((p.zip_path, "zip"), (p.pdf_path, "pdf")):
                 files.append(File.generated(config, f"packs/{p.key}.{ext}",
                                             abs_src_path=str(path)))
-    files.append(File.generated(config, "search/index.json",
-                                content=search_index_json(loaded)))
+    index = search_index_json(loaded)
+    files.append(File.generated(config, "search/index.json", content=index))
+    # The same index as a script, for a site opened from disk (file://: no fetch).
+    files.append(File.generated(config, "search/index.js", content=search_index_script(index)))
     for page in all_pages(loaded, printed) + parents_pages(loaded, printed):
         if files.get_file_from_path(page.path) is not None:
             log.warning("curriculum: docs/%s hides the generated page of the same name",
@@ -108,16 +112,11 @@ def on_files(files, config):
     return files
 
 
-def on_post_build(config):
-    if not config.site_url:
-        # Without a public address MkDocs writes a sitemap of bare paths: none is better.
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            Path(config.site_dir, name).unlink(missing_ok=True)
-
-
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     loaded = _state["loaded"]
+    if shows_help_now(src):
+        markdown = place_help_now(markdown)
     markdown = expand_directives(markdown, src, loaded.curriculum, loaded.rules,
                                  _state.get("printed"))
     if src.startswith("guides/") and src.endswith(".md"):
@@ -125,9 +124,25 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_post_build(config):
+    if not config.site_url:
+        # Without a public address MkDocs writes a sitemap of bare paths: none is better.
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            Path(config.site_dir, name).unlink(missing_ok=True)
+    # The whole site as one ZIP for schools that open it from disk (not in the preview;
+    # CURRICULUM_NO_OFFLINE=1 skips it, as the benchmark does).
+    if _state.get("serving") or os.environ.get("CURRICULUM_NO_OFFLINE") == "1":
+        return
+    from curriculum.offline import write_offline_zip
+
+    path = write_offline_zip(Path(config.site_dir))
+    if path is not None:
+        log.info("curriculum: offline copy %s (%.1f MB)", path.name, path.stat().st_size / 2**20)
+
+
 def on_serve(server, config, builder):
     root = _state.get("root") or _root(config)
-    for name in ("lessons", "curriculum.yml", "contacts.yml", "language-rules.yml"):
+    for name in ("lessons", "curriculum.yml", "contacts.yml", "language-rules.yml", "search.yml"):
         if (root / name).exists():
             server.watch(str(root / name))
     return server

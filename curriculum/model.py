@@ -51,6 +51,8 @@ class Site:
     review_months: int = 12
     contact_check_months: int = 6
     guide_help: list[str] = field(default_factory=list)
+    help_now: list[str] = field(default_factory=list)
+    checklist: str = ""  # "lesson-id/handout-name" of the one-page incident checklist
     line: int = 1
 
 
@@ -212,6 +214,7 @@ class Curriculum:
     lessons: list[Lesson] = field(default_factory=list)
     reference: Reference = field(default_factory=Reference)
     areas: dict[str, Area] = field(default_factory=dict)
+    pages: set = field(default_factory=set)  # site paths of the hand-written pages (docs/)
 
     def lessons_of(self, track: str, published_only: bool = False) -> list[Lesson]:
         return sorted((l for l in self.lessons if l.track == track

@@ -16,6 +16,19 @@ RULES = "editors/language-rules.md"
 FINDING_CODES = "editors/finding-codes.md"
 PACKS = "packs.md"
 SEARCH = "search.md"
+HELP_PAGE = "guides/help.md"  # the students' help page ("도움이 필요할 때")
+
+
+def for_maintainers(path: str) -> bool:
+    """Pages for the people who keep the curriculum (coverage, the editors' guide): out
+    of the menu (the footer links them) and behind the public pages in search."""
+    return path == COVERAGE or path.startswith("editors/")
+
+
+def shows_help_now(path: str) -> bool:
+    """Pages with the "지금 도움이 필요해요" strip under their title: the home page,
+    the guides (the help page among them) and the contacts page."""
+    return path in ("index.md", CONTACTS) or path.startswith("guides/")
 # Generated pages; coverage, contacts, packs and the wording rules are hand-written
 # pages in docs/ with a generated table (render/directives.py).
 STATIC_PAGES = (LESSONS_HOME, TOPICS_HOME, SEARCH)

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 ROOT = Path(__file__).resolve().parent.parent
 # Site builds of synthetic corpora skip PDFs (12,000 PDFs would take half an hour and
 # measure WeasyPrint, not the site); the real curriculum's PDFs are measured separately.
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", CURRICULUM_NO_PDF="1")
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", CURRICULUM_NO_PDF="1", CURRICULUM_NO_OFFLINE="1")
 
 
 def timed(cmd, cwd) -> tuple[float, int, int, float]:

@@ -7,6 +7,7 @@ a directive line where the engine's table goes, as Material's `<!-- material/tag
     <!-- curriculum:packs -->            the print packs (when PDFs were made)
     <!-- curriculum:finding-codes -->    every finding code with its meaning and fix
     <!-- curriculum:scope-sequence -->   학년별 운영표 from each lesson's `schedule`
+    <!-- curriculum:help-now -->         the "지금 도움이 필요해요" strip (site.help_now)
 
 (The law guide's table is a macro, `<!-- curriculum:law-table -->`, in macros.py: it
 needs only the registries and goes wherever laws are cited.) Wording changes on these
@@ -20,8 +21,8 @@ import re
 from ..checks.coverage import coverage
 from ..codes import AREAS, CODES
 from ..model import Curriculum
-from ..paths import catalog_path, link, pack_path
-from .text import contact_inline, esc, html_table, kdate
+from ..paths import CONTACTS, HELP_PAGE, catalog_path, handout_path, link, pack_path
+from .text import contact_reach, display_url, esc, help_now, html_table, kdate
 
 DIRECTIVE = re.compile(r"(?m)^<!--\s*curriculum:([a-z-]+)\s*-->[ \t]*$")
 
@@ -60,17 +61,20 @@ def coverage_table(cur: Curriculum, src: str, rules, printed) -> str:
     else:
         md.append('!!! success "모든 학교급·대상이 요건을 충족합니다."\n    '
                   f"게시된 수업 {sum(c.published for c in cov.values())}개\n")
-    md.append('<div class="table-scroll" markdown>\n\n'
-              + html_table("학교급·대상 × 주제 충족 표", headers, rows, "coverage") + "\n</div>\n")
+    # A matrix reads across: it scrolls in its own box on a phone (never stacked).
+    md.append(html_table("학교급·대상 × 주제 충족 표", headers, rows, "coverage", stack=False))
     return "\n".join(md)
 
 
 def contacts_table(cur: Curriculum, src: str, rules, printed) -> str:
     rows = []
     for c in cur.contacts.values():
-        source = f"[{c.source}]({c.source})" if c.source.startswith("http") else esc(c.source)
+        # An official address is shown as a link; an editors' note (a file of the
+        # project, "확인 필요") is not for the public: the page says it is being checked.
+        source = (f"[{display_url(c.source)}]({c.source})" if c.source.startswith("http")
+                  else "공식 출처 확인 중")
         former = "".join(f"<br><small>(옛 {esc(name)})</small>" for name, _ in c.former)
-        rows.append([esc(c.name) + former, contact_inline(c).split("**", 2)[-1].strip() or "-",
+        rows.append([esc(c.name) + former, contact_reach(c) or "-",
                      esc(c.hours or "-"), esc(c.purpose), source, kdate(c.checked)])
     return html_table("상담·신고·삭제 지원 연락처", ["기관", "연락처", "운영", "하는 일", "출처",
                                               "확인한 날"], rows, "contacts")
@@ -159,9 +163,50 @@ def scope_table(cur: Curriculum, src: str, rules, printed) -> str:
     return "\n".join(out)
 
 
-DIRECTIVES = {"scope-sequence": scope_table, "coverage": coverage_table, "contacts": contacts_table,
-              "language-rules": rules_table, "packs": packs_table,
-              "finding-codes": codes_tables}
+def checklist_links(cur: Curriculum, src: str, printed) -> list[tuple[str, str]]:
+    """(label, link) of the one-page incident checklist (site.checklist): its PDF when
+    PDFs were made, and its page."""
+    from ..engine import checklist_handout
+
+    lesson, handout = checklist_handout(cur)
+    if handout is None:
+        return []
+    out = []
+    pdfs = printed.by_handout() if printed is not None else {}
+    pdf = pdfs.get((lesson.id, handout.name, "teacher")) or pdfs.get(
+        (lesson.id, handout.name, "student"))
+    if pdf is not None:
+        out.append((f"{handout.title} (PDF, {size_label(pdf.size)})",
+                    link(src, pdf.doc.site_path)))
+    out.append((f"{handout.title} 화면에서 보기" if out else handout.title,
+                link(src, handout_path(lesson, handout.name))))
+    return out
+
+
+def help_now_strip(cur: Curriculum, src: str, rules, printed) -> str:
+    links = [("모든 연락처", link(src, CONTACTS))] if CONTACTS in cur.pages else []
+    if src != HELP_PAGE:
+        if HELP_PAGE in cur.pages:
+            links.append(("학생이라면: 도움이 필요할 때", link(src, HELP_PAGE)))
+        links += [(f"교직원용 {label}", href) for label, href in checklist_links(cur, src, printed)]
+    keys = cur.site.help_now or cur.site.guide_help[:4]
+    return help_now([k for k in keys if k in cur.contacts], cur.contacts, links)
+
+
+def place_help_now(markdown: str) -> str:
+    """The help strip right under the page's title, unless the page places the
+    directive itself."""
+    if "curriculum:help-now" in markdown:
+        return markdown
+    m = re.search(r"(?m)^# .+\n", markdown)
+    # The page's contents (a template places them at <!-- page-toc -->) come after it.
+    line = "\n<!-- curriculum:help-now -->\n\n<!-- page-toc -->\n\n"
+    return (markdown[:m.end()] + line + markdown[m.end():]) if m else line + markdown
+
+
+DIRECTIVES = {"scope-sequence": scope_table, "coverage": coverage_table,
+              "contacts": contacts_table, "language-rules": rules_table, "packs": packs_table,
+              "finding-codes": codes_tables, "help-now": help_now_strip}
 
 
 def expand_directives(markdown: str, src: str, cur: Curriculum, rules, printed) -> str:

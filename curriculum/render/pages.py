@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from ..body import without_section
 from ..macros import expand
-from ..printing.source import for_print, nest_markdown_headings
+from ..printing.source import for_print, has_teacher_content, nest_markdown_headings
 from ..model import Curriculum, Lesson, Track
-from ..paths import (CONTACTS, LESSONS_HOME, SEARCH, TOPICS_HOME, catalog_path,
-                     handout_path, link, page_url, topic_path)
+from ..paths import (CONTACTS, HELP_PAGE, LESSONS_HOME, SEARCH, TOPICS_HOME, catalog_path,
+                     for_maintainers, handout_path, link, page_url, topic_path)
 from .directives import expand_directives, size_label
 from ..vocab import AUDIENCE_WORDS, HANDOUT_KIND_LABELS as HANDOUT_KINDS
 from .text import (contact_inline, esc, grades_label, help_block,
@@ -46,6 +46,67 @@ def front(title: str, description: str = "") -> str:
 
 # --- lesson page -------------------------------------------------------------------
 
+# A lesson plan speaking of another lesson of its sequence ("지난 시간에 정한 약속",
+# "1차시에 쓴 카드"): what a teacher changes when the lesson is taught alone.
+OTHER_LESSON = re.compile(r"지난\s?(?:시간|차시)|앞\s?(?:시간|차시)|다음\s?(?:시간|차시)"
+                          r"|(?<![\d~(])\d(?:~\d)?차시(?=에|의|\s?약속|\s?안내|\s?이야기|\)| 익명)")
+
+
+def handout_actions(cur: Curriculum, lesson: Lesson, src: str, pdfs) -> list[str]:
+    """One line per handout: its PDFs (student, teacher copy) and its screen view."""
+    lines = []
+    for h in lesson.handout_files:
+        kind = HANDOUT_KINDS.get(h.kind, h.kind)
+        parts = []
+        for variant, label in (("student", kind), ("teacher", f"{kind} 교사용")):
+            pdf = (pdfs or {}).get((lesson.id, h.name, variant))
+            if pdf is not None:
+                parts.append(f"[{esc(label)} (PDF, {size_label(pdf.size)})]"
+                             f"({link(src, pdf.doc.site_path)})")
+        parts.append(f"[{esc(kind)} 화면에서 보기]({link(src, handout_path(lesson, h.name))})")
+        lines.append(f"- **{esc(h.title)}** (A4 {h.pages}쪽): " + " · ".join(parts))
+    return lines
+
+
+def sequence_note(cur: Curriculum, lesson: Lesson, src: str) -> str:
+    """Where the lesson stands in its track's sequence and, when it refers to other
+    lessons, what to change when it is taught alone (from the plan's own words)."""
+    track = cur.tracks[lesson.track]
+    seq = cur.lessons_of(lesson.track, published_only=True)
+    if not lesson.published or len(seq) < 2 or lesson not in seq:
+        return ""
+    pos = seq.index(lesson) + 1
+    lines = [f'!!! info "{esc(track.name)} 수업 {len(seq)}개 가운데 {pos}번째 수업입니다"']
+    near = []
+    if pos > 1:
+        prev = seq[pos - 2]
+        near.append(f"앞 수업: [{esc(prev.title)}]({link(src, prev.path)})")
+    if pos < len(seq):
+        nxt = seq[pos]
+        near.append(f"다음 수업: [{esc(nxt.title)}]({link(src, nxt.path)})")
+    lines.append("    " + " · ".join(near) + "\n")
+    # Quote a line of the plan (what the teacher says) rather than a heading.
+    refs = [plain_line(l) for l in sorted(
+        (l for l in lesson.body.split("\n") if OTHER_LESSON.search(l)),
+        key=lambda l: l.lstrip().startswith("#"))]
+    if pos > 1 or refs:
+        alone = ("    **이 수업만 할 때**: 차례대로 가르치면 앞 수업에서 정한 수업 약속과 배운 "
+                 "내용을 이어받습니다. 이 수업만 한다면 도입에서 수업 약속을 먼저 함께 정하고, "
+                 "다른 수업을 가리키는 말은 빼거나 오늘 수업에 맞게 바꾸어 진행하세요.")
+        if refs:
+            alone += (f" 이 수업안에서 다른 수업을 가리키는 곳은 {len(refs)}곳입니다. "
+                      f"예: “{esc(refs[0])}”")
+        lines.append(alone + "\n")
+    return "\n".join(lines) + "\n"
+
+
+def plain_line(line: str) -> str:
+    """A plan line as plain words, for a short quotation."""
+    text = re.sub(r"^\s*(?:[-*]|\d+\.|#+)\s*", "", line)
+    text = re.sub(r"\*\*[TS]:\*\*\s*|[*_`]|^[◈※]\s*", "", text).strip()
+    return text if len(text) <= 60 else text[:58].rstrip() + "…"
+
+
 def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Page:
     src = lesson.path
     track = cur.tracks[lesson.track]
@@ -58,12 +119,32 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Pa
     if not lesson.published:
         md.append('!!! warning "작성 중인 수업"\n    이 수업안은 아직 검토 중입니다. '
                   '수업에 쓰기 전에 담당자와 확인하세요.\n')
+    # Print and download first: on a phone the handouts section is far below.
+    actions = handout_actions(cur, lesson, src, pdfs)
+    md.append('<div class="lesson-actions" markdown="1">\n\n'
+              '<p class="lesson-actions__title">인쇄·내려받기</p>\n\n'
+              + ("\n".join(actions) + "\n\n" if actions else "")
+              + '<button type="button" class="md-button lesson-actions__print" data-print '
+                'hidden>이 수업안 인쇄하기</button>\n\n</div>\n')
+    note = sequence_note(cur, lesson, src)
+    if note:
+        md.append(note)
+    # Where the template puts the page's contents on phones (overrides/partials/content.html).
+    md.append("<!-- page-toc -->\n")
     objectives = "".join(f"<li>{esc(o)}</li>" for o in lesson.objectives)
-    materials = ", ".join(esc(m) for m in lesson.materials) or "없음"
+    materials = ("<ul>" + "".join(f"<li>{esc(m)}</li>" for m in lesson.materials) + "</ul>"
+                 if lesson.materials else "없음")
+    seq = cur.lessons_of(lesson.track, published_only=True)
     rows = [
         ["대상", f"{esc(track.name)} ({grades_label(lesson.grades)})" if lesson.grades
          else esc(track.name)],
-        ["차시", esc(length_label(cur, lesson))],
+    ]
+    if lesson in seq and len(seq) > 1:
+        # 차시 n/m as the plan header writes it: the place in the sequence (the length
+        # has its own row, so "차시" never means both).
+        rows.append([esc(track.unit), f"{seq.index(lesson) + 1}/{len(seq)}"])
+    rows += [
+        ["수업 시간", f"{track.minutes * lesson.periods}분 ({lesson.periods}{esc(track.unit)})"],
         ["학습 주제", topic_links(cur, src, lesson.topics)],
         ["학습 목표", f"<ul>{objectives}</ul>"],
         ["준비물", materials],
@@ -91,37 +172,46 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Pa
     md.append("\n" + body.strip() + "\n")
     if lesson.handout_files:
         md.append("\n## 인쇄 자료\n")
-        for h in lesson.handout_files:
-            kind = HANDOUT_KINDS.get(h.kind, h.kind)
-            parts = []
-            for variant, label in (("student", kind), ("teacher", f"{kind} 교사용")):
-                pdf = (pdfs or {}).get((lesson.id, h.name, variant))
-                if pdf is None and h.audience == "teacher" and variant == "teacher":
-                    continue
-                if pdf is not None:
-                    parts.append(f"[{esc(label)} (PDF, {size_label(pdf.size)})]"
-                                 f"({link(src, pdf.doc.site_path)})")
-            parts.append(f"[{esc(kind)} 화면에서 보기]({link(src, handout_path(lesson, h.name))})")
-            md.append(f"- **{esc(h.title)}** (A4 {h.pages}쪽): " + " · ".join(parts))
+        md += handout_actions(cur, lesson, src, pdfs)
         if pdfs is None:
             md.append("\n미리 보기에서는 PDF를 만들지 않습니다. PDF는 `make site`로 만든 "
                       "누리집에 있습니다.")
         md.append("")
     md.append("\n" + help_block(track.help, cur.contacts, link(src, CONTACTS)))
-    md.append(f"\n<p class=\"page-meta\">마지막 내용 검토: {kdate(lesson.reviewed)} · "
-              f"수업 번호: <code>{esc(lesson.id)}</code></p>\n")
+    md.append(f"\n<p class=\"page-meta\">마지막 내용 검토: {kdate(lesson.reviewed)}</p>\n")
     return Page(src, "\n".join(md), lesson.path)
 
 
-def handout_page(cur: Curriculum, lesson: Lesson, h) -> Page:
+def handout_page(cur: Curriculum, lesson: Lesson, h, pdfs: dict | None = None) -> Page:
+    """A handout on screen, as a student sees it: answers and teacher notes (`!!! teacher`
+    blocks) are hidden, also when printed; a teacher switch shows them. The sheet's
+    PDFs are offered first."""
     src = handout_path(lesson, h.name)
     kind = HANDOUT_KINDS.get(h.kind, h.kind)
     md = [front(f"{h.title}", f"{lesson.title} {kind}"), f"# {h.title}\n",
           f"[{esc(lesson.title)} 수업안으로]({link(src, lesson.path)}){{ .back-link }}\n",
           f"<p class=\"page-meta\">{esc(kind)} · 대상: "
           f"{AUDIENCE_WORDS.get(h.audience, h.audience)} · "
-          f"A4 {h.pages}쪽</p>\n",
-          nest_markdown_headings(for_print(expand(h.body, cur.reference))).strip(), ""]
+          f"A4 {h.pages}쪽</p>\n"]
+    parts = []
+    for variant, label in (("student", f"{kind} 인쇄용"), ("teacher", f"{kind} 교사용")):
+        pdf = (pdfs or {}).get((lesson.id, h.name, variant))
+        if pdf is not None:
+            parts.append(f"[{esc(label)} (PDF, {size_label(pdf.size)})]"
+                         f"({link(src, pdf.doc.site_path)})")
+    answers = h.audience != "teacher" and has_teacher_content(h.body)
+    md.append('<div class="lesson-actions" markdown="1">\n\n'
+              + (" · ".join(parts) + "\n{: .handout-pdfs }\n\n" if parts else "")
+              + '<button type="button" class="md-button lesson-actions__print" data-print '
+              f'hidden>이 화면 인쇄하기{" (답안 없이)" if answers else ""}</button>\n\n'
+              + ('<p class="answer-toggle"><label><input type="checkbox" id="show-answers" '
+                 'autocomplete="off"> 교사용: 예시 답안 보기</label></p>\n\n'
+                 if answers else "")
+              + "</div>\n")
+    md.append("<!-- page-toc -->\n")
+    body = nest_markdown_headings(for_print(expand(h.body, cur.reference))).strip()
+    # The sheet in its own box: answers inside it are hidden unless the switch is on.
+    md += [f'<div class="handout-sheet" markdown="1">\n\n{body}\n\n</div>\n']
     return Page(src, "\n".join(md), h.path)
 
 
@@ -184,9 +274,11 @@ def finder(cur: Curriculum, src: str) -> str:
     minutes = sorted({cur.tracks[l.track].minutes * l.periods for l in lessons})
     grades = [g for t in cur.tracks.values() if t.audience == "student" for g in grade_labels(t)]
     topics = [t for t in cur.topics if any(t in l.topics for l in lessons)]
-    form = ('<form id="lesson-finder" class="finder" hidden aria-describedby="finder-help">'
-            '<p id="finder-help">조건을 고르면 아래 목록이 바로 줄어듭니다. 같은 칸의 조건은 '
-            '“또는”, 다른 칸의 조건은 “그리고”로 묶입니다.</p>'
+    form = ('<form id="lesson-finder" class="finder" hidden autocomplete="off" '
+            'aria-describedby="finder-help">'
+            '<p id="finder-help">학교급·학년·수업 시간·주제로 골라 보세요. 조건을 고르면 아래 '
+            '목록이 바로 줄어듭니다. 같은 칸의 조건은 “또는”, 다른 칸의 조건은 “그리고”로 '
+            '묶입니다. 고른 조건은 주소에 남아 즐겨찾기나 뒤로 가기로 다시 볼 수 있습니다.</p>'
             + _checks("track", "학교급·대상", [(k, t.name) for k, t in cur.tracks.items()])
             + _checks("grade", "학년", grades)
             + _checks("minutes", "수업 시간", [(str(m), f"{m}분") for m in minutes])
@@ -208,6 +300,8 @@ def finder(cur: Curriculum, src: str) -> str:
             f"{' · 인쇄 자료' if l.handout_files else ''}</span></li>")
     return ("\n" + form + "\n\n"
             f'<p id="finder-count" role="status" aria-live="polite">전체 수업 {len(lessons)}개</p>\n\n'
+            '<p id="finder-none" hidden>조건에 맞는 수업이 없습니다. 조건을 하나씩 빼 보거나 '
+            '“조건 모두 지우기”를 누르세요. 수업 시간은 학교급마다 다릅니다.</p>\n\n'
             '<ul id="finder-list" class="finder-list" markdown="1">\n' + "\n".join(items)
             + "\n</ul>\n")
 
@@ -220,7 +314,7 @@ def lessons_home(cur: Curriculum) -> Page:
         rows.append([f"[{esc(track.name)}]({link(src, catalog_path(key))})",
                      f"1{track.unit} {track.minutes}분", f"{n}개"])
     md = [front("수업 찾기", "학교급과 대상별 디지털 성범죄 예방 수업"), "# 수업 찾기\n",
-          "학교급·학년·수업 시간·주제로 수업을 골라 보세요. 주제별 목록은 "
+          "학교급·대상별 목록과 모든 수업이 이 페이지에 있습니다. 주제별 목록은 "
           f"[주제별 수업]({link(src, TOPICS_HOME)})에 있습니다.\n",
           html_table("학교급·대상별 수업", ["학교급·대상", "수업 시간", "게시된 수업"], rows,
                      "catalog"),
@@ -228,7 +322,21 @@ def lessons_home(cur: Curriculum) -> Page:
     return Page(src, "\n".join(md))
 
 
-def search_page() -> Page:
+def search_page(cur: Curriculum, printed=None) -> Page:
+    """The search page: results (search.js), a "more" button, and when nothing is
+    found the help numbers (site.help_now) and the ways to browse, which are also
+    the page's answer without scripts."""
+    from .directives import help_now_strip
+
+    src = SEARCH
+    browse = [("수업 찾기: 학교급·학년·주제로 고르기", LESSONS_HOME),
+              ("주제별 수업", TOPICS_HOME)]
+    browse += [(label, path) for label, path in (
+        ("사안 발생 시 대응 절차", "guides/incident-response.md"),
+        ("도움이 필요할 때 (학생용)", HELP_PAGE),
+        ("학부모 안내", "guides/parents.md"),
+        ("자주 묻는 질문", "guides/faq.md"),
+        ("연락처 모음", CONTACTS)) if path in cur.pages]
     md = [front("검색", "수업안과 대응 안내 검색"), "# 검색\n",
           '<form id="search-page-form" class="site-search-page" role="search" action="./" '
           'method="get"><label for="search-page-q">검색어</label> '
@@ -237,8 +345,14 @@ def search_page() -> Page:
           "검색</button></form>\n",
           '<p id="search-status" role="status" aria-live="polite"></p>\n',
           '<ol id="search-results" class="search-results"></ol>\n',
-          "<noscript><p>검색에는 자바스크립트가 필요합니다. 학교급·주제로 찾으려면 "
-          "[수업 찾기](lessons/index.md)를 보세요.</p></noscript>\n"]
+          '<p><button type="button" id="search-more" class="md-button" hidden>결과 더 보기'
+          "</button></p>\n",
+          '<div id="search-none" hidden markdown="1">\n\n'
+          + help_now_strip(cur, src, None, printed) + "\n</div>\n",
+          "<noscript><p>검색 상자는 자바스크립트가 켜져 있어야 움직입니다. 아래에서 골라 "
+          "보세요.</p></noscript>\n",
+          "## 다른 방법으로 찾기\n",
+          "\n".join(f"- [{esc(label)}]({link(src, path)})" for label, path in browse) + "\n"]
     return Page(SEARCH, "\n".join(md))
 
 
@@ -247,10 +361,9 @@ def topics_home(cur: Curriculum) -> Page:
     rows = []
     for key, topic in cur.topics.items():
         n = sum(1 for l in cur.lessons if l.published and key in l.topics)
-        rows.append([f"[{esc(topic.name)}]({link(src, topic_path(key))})",
-                     f'<span lang="en">{esc(topic.name_en)}</span>', f"{n}개"])
+        rows.append([f"[{esc(topic.name)}]({link(src, topic_path(key))})", f"{n}개"])
     md = [front("주제별 수업", "주제로 찾는 디지털 성범죄 예방 수업"), "# 주제별 수업\n",
-          html_table("주제 목록", ["주제", "영문", "게시된 수업"], rows, "catalog")]
+          html_table("주제 목록", ["주제", "게시된 수업"], rows, "catalog")]
     return Page(src, "\n".join(md))
 
 
@@ -258,7 +371,7 @@ def topic_page(cur: Curriculum, key: str) -> Page:
     src = topic_path(key)
     topic = cur.topics[key]
     md = [front(f"주제: {topic.name}", f"{topic.name} 주제의 수업"), f"# {topic.name}\n",
-          f'<p class="page-meta" lang="en">{esc(topic.name_en)}</p>\n']
+          f"[주제별 수업 목록으로]({link(src, TOPICS_HOME)}){{ .back-link }}\n"]
     any_lesson = False
     for tkey, track in cur.tracks.items():
         lessons = [l for l in cur.lessons_of(tkey, published_only=True) if key in l.topics]
@@ -279,23 +392,30 @@ def all_pages(loaded, printed=None) -> list[Page]:
     """Every generated page; `printed` (PDFs and packs) is None in the live preview."""
     cur = loaded.curriculum
     pdfs = printed.by_handout() if printed is not None else None
-    pages = [lessons_home(cur), topics_home(cur), search_page()]
+    pages = [lessons_home(cur), topics_home(cur), search_page(cur, printed)]
     pages += [catalog_page(cur, t) for t in cur.tracks.values()]
     pages += [topic_page(cur, k) for k in cur.topics]
     for lesson in cur.lessons:
         pages.append(lesson_page(cur, lesson, pdfs))
-        pages += [handout_page(cur, lesson, h) for h in lesson.handout_files]
+        pages += [handout_page(cur, lesson, h, pdfs) for h in lesson.handout_files]
     return pages
 
 
-def search_index_json(loaded) -> str:
-    """The search index (search/index.json) of lessons, guides and the contacts page."""
-    import json
+MAINTAINERS_BOOST = 0.5  # editors' pages and coverage come after the public pages
 
-    from ..searchindex import build_index, lesson_docs, page_docs
+
+def search_documents(loaded) -> list[dict]:
+    """Every document of the search: lessons, track lists, topics, handouts, the
+    hand-written pages (questions of `search.yml` `sections` pages one by one)."""
+    from ..searchindex import (catalog_docs, handout_docs, lesson_docs, page_docs,
+                               section_docs, topic_docs)
 
     cur = loaded.curriculum
+    sections = set(loaded.search.sections)
     docs = lesson_docs(cur, page_url)
+    docs += catalog_docs(cur, page_url, catalog_path)
+    docs += topic_docs(cur, page_url, topic_path)
+    docs += handout_docs(cur, page_url, handout_path)
     pages = []
     for d in loaded.docs:
         title = str(d.meta.get("title") or "")
@@ -304,16 +424,44 @@ def search_index_json(loaded) -> str:
             title = m.group(1).strip() if m else d.site_path
         label = "대응 안내" if d.site_path.startswith("guides/") else str(
             d.meta.get("search_label") or "안내")
+        meta = d.meta
+        if for_maintainers(d.site_path):
+            label = "누리집 관리"
+            if "search" not in meta:
+                meta = {**meta, "search": {"boost": MAINTAINERS_BOOST}}
         body = expand_directives(d.body, d.site_path, cur, loaded.rules, None)
-        pages.append((page_url(d.site_path), title, expand(body, cur.reference, html=False),
-                      label, d.meta))
+        text = expand(body, cur.reference, html=False)
+        if d.site_path in sections:
+            docs += section_docs(page_url(d.site_path), title, text, label, meta)
+        else:
+            pages.append((page_url(d.site_path), title, text, label, meta))
     # The finder page lists every lesson (each indexed on its own): index it by its
     # title and keywords only, without rendering it a second time.
     pages.append((page_url(LESSONS_HOME), "수업 찾기", "수업 찾기", "수업",
                   {"keywords": "수업 찾기, 수업 목록, 학교급별, 학년별, 주제별, lesson finder, "
-                               "lessons, list", "search": {"boost": 1.5}}))
+                               "lessons, list", "search": {"boost": 1.5},
+                   "description": "학교급·학년·수업 시간·주제로 모든 수업을 골라 보는 목록"}))
     docs += page_docs(pages)
-    return json.dumps(build_index(docs), ensure_ascii=False, separators=(",", ":"))
+    return docs
+
+
+def search_index(loaded) -> dict:
+    from ..searchindex import build_index
+
+    return build_index(search_documents(loaded), loaded.search)
+
+
+def search_index_json(loaded) -> str:
+    """The search index (search/index.json)."""
+    import json
+
+    return json.dumps(search_index(loaded), ensure_ascii=False, separators=(",", ":"))
+
+
+def search_index_script(index_json: str) -> str:
+    """The same index as a script (search/index.js): a page opened from disk (file://)
+    cannot fetch JSON, but it can load a script."""
+    return f"window.curriculumSearchIndex={index_json};\n"
 
 
 def guide_help(loaded, src: str) -> str:

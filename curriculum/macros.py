@@ -254,8 +254,15 @@ NUMBER_CHARS = set("0123456789,천백만억 ")
 NEEDLES = ("년 이", "년이", "만 원", "만원", "억 원", "억원")  # rare in prose: cheap to find
 
 
-def _penalties(text: str):
-    for needle in NEEDLES:
+WORD_NEEDLES = ("징역", "₩")
+
+
+def _penalties(text: str, found=None):
+    """Penalties typed by hand; `found`: the needles the caller already knows the text
+    holds (one shared keyword pass), else all are looked for."""
+    needles = NEEDLES if found is None else [n for n in NEEDLES if n in found]
+    words = WORD_NEEDLES if found is None else [w for w in WORD_NEEDLES if w in found]
+    for needle in needles:
         pos = text.find(needle)
         while pos != -1:
             start = pos
@@ -267,7 +274,7 @@ def _penalties(text: str):
             if hit:
                 yield hit
             pos = text.find(needle, pos + 1)
-    for word in ("징역", "₩"):
+    for word in words:
         pos = text.find(word)
         while pos != -1:
             start = pos - 2 if text.startswith("무기", pos - 2) else pos
@@ -277,10 +284,11 @@ def _penalties(text: str):
             pos = text.find(word, pos + 1)
 
 
-def check_penalties(path: str, text: str, where, ref: Reference, report: Report) -> None:
+def check_penalties(path: str, text: str, where, ref: Reference, report: Report,
+                    found=None) -> None:
     """A penalty written by hand drifts from the law: point at the macro to use."""
     seen = set()
-    for m in _penalties(text):
+    for m in _penalties(text, found):
         if m.start() in seen:
             continue
         seen.add(m.start())

@@ -17,7 +17,8 @@ from pathlib import Path
 from .. import inputs
 from ..body import markdown_lines
 from ..findings import Report
-from ..macros import MACRO, check_former_names, check_macros, check_penalties, former_names
+from ..macros import (MACRO, NEEDLES, WORD_NEEDLES, check_former_names, check_macros,
+                      check_penalties, former_names)
 from ..model import Reference
 from ..source import load_yaml_file
 from ..spec import line_of, report_problems, validate
@@ -172,12 +173,16 @@ class TextChecker:
         self.former = former_names(ref)
         self.rules = rules
         # All rules' keywords in one pass; a rule without keywords is always tried.
-        words = {k for r in rules for k in r.keywords}
-        self.keywords = re.compile(trie_pattern(words)) if words else None
-        # A matched keyword may hold another rule's shorter keyword ("비밀로 할게" holds
-        # "할게"): each keyword names every rule whose keyword it contains.
+        # One pass finds every word any check starts from: the wording rules' keywords,
+        # the needles of penalties typed by hand and the former names of bodies.
+        self.needles = set(NEEDLES) | set(WORD_NEEDLES) | set(self.former)
+        words = {k for r in rules for k in r.keywords} | self.needles
+        self.keywords = re.compile(trie_pattern(words))
+        # A matched word may hold a shorter one ("비밀로 할게" holds "할게"): each word
+        # names every rule and every needle it contains.
         self.keyword_rules = {w: {r.id for r in rules if any(k in w for k in r.keywords)}
                               for w in words}
+        self.word_needles = {w: {n for n in self.needles if n in w} for w in words}
         self.always = [r for r in rules if not r.keywords]
         self.phones = {p for c in contacts.values() for p in c.phone}
         self.texts = {c.text for c in contacts.values() if c.text}
@@ -193,9 +198,13 @@ class TextChecker:
         where = Locator(text, first_line)
         if "{{" in text:
             check_macros(path, text, where, self.ref, report)
-        check_penalties(path, text, where, self.ref, report)
-        if self.former:
-            check_former_names(path, text, where, self.former, report)
+        present = set(self.keywords.findall(text))
+        needles = set().union(*(self.word_needles[w] for w in present)) if present else set()
+        if needles:
+            check_penalties(path, text, where, self.ref, report, needles)
+            former = {k: v for k, v in self.former.items() if k in needles}
+            if former:
+                check_former_names(path, text, where, former, report)
         spans = [(max(0, m.start() - 3), min(len(text), m.end() + 4))
                  for m in NUMBERISH.finditer(text)]
         if spans:
@@ -204,7 +213,7 @@ class TextChecker:
             self._phones(path, where, view, spans, report)
             self._personal_ids(path, where, text, spans, report)
         self._emails(path, where, text, report)
-        self._language(path, where, text, report)
+        self._language(path, where, text, report, present)
 
     def _phones(self, path, where, text, spans, report):
         for m in _around(FULL_PHONE, text, spans):
@@ -265,8 +274,7 @@ class TextChecker:
                        "remove personal e-mail addresses; point to a contact in contacts.yml "
                        "or the school's official channel", col=col)
 
-    def _language(self, path, where, text, report):
-        present = set(self.keywords.findall(text)) if self.keywords else set()
+    def _language(self, path, where, text, report, present):
         tried = set().union(*(self.keyword_rules[k] for k in present)) if present else set()
         rules = self.always + [r for r in self.rules if r.id in tried]
         for rule in rules:

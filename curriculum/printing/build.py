@@ -9,7 +9,9 @@ from pathlib import Path
 from .. import siteurl
 from ..findings import Report
 from .html import documents
+from .lang_packs import build_lang_packs
 from .packs import Pack, build_packs
+from .translated import translation_documents
 from .pdf import FONT_FILES, RenderedPdf, RenderStats, prune, render_all
 
 
@@ -25,9 +27,14 @@ class PrintOutput:
     packs: list[Pack]
     stats: RenderStats
     report: Report = field(default_factory=Report)
+    translated: list[RenderedPdf] = field(default_factory=list)  # translated handouts
+    lang_packs: list = field(default_factory=list)  # lang_packs.LangPack
 
     def by_handout(self) -> dict:
-        return {(r.doc.lesson.id, r.doc.handout.name, r.doc.variant): r for r in self.rendered}
+        """(lesson id, handout name, variant) -> PDF; a translation's variant is its
+        language key."""
+        return {(r.doc.lesson.id, r.doc.handout.name, r.doc.variant): r
+                for r in self.rendered + self.translated}
 
 
 def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True,
@@ -48,9 +55,17 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
                    "set SITE_URL to the site's public https address, or unset it")
         site_url = None
     docs = documents(cur, siteurl.normalise(site_url), font_dir)
+    tdocs = translation_documents(cur, siteurl.normalise(site_url), font_dir)
     cache = work_dir / "pdf-cache"
-    rendered, stats = render_all(docs, cache, font_dir, workers)
-    prune(cache, [r.path for r in rendered])
+    everything, stats = render_all(docs + tdocs, cache, font_dir, workers)
+    rendered, translated = everything[:len(docs)], everything[len(docs):]
+    prune(cache, [r.path for r in everything])
+    for r in translated:
+        t = r.doc.translation
+        if r.pages > t.pages:
+            report.add(t.path, t.pages_line, "handout-over-budget",
+                       f"{r.doc.title} prints on {r.pages} A4 pages; its budget is {t.pages}",
+                       "shorten the text, or give the translation its own `pages:`")
     for r in rendered:
         h = r.doc.handout
         # The budget is the sheet as handed out; a teacher copy with answers may run longer.
@@ -70,4 +85,5 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
         stats.rendered += n
         stats.reused += len(made) - n
     stats.seconds = time.perf_counter() - start
-    return PrintOutput(rendered, made, stats, report)
+    lang = build_lang_packs(translated, work_dir / "packs") if packs else []
+    return PrintOutput(rendered, made, stats, report, translated, lang)

@@ -100,6 +100,7 @@ def main(src: Path, out: Path) -> None:
             sub.subset(font)
             to_truetype(font)
             path = out / f"{stem}-{weight}.ttf"
+            font.recalcTimestamp = False  # the same input makes the same file (SHA256SUMS)
             font.save(str(path))
             print(path, path.stat().st_size)
 

@@ -199,3 +199,21 @@ def test_each_script_draws_alike_in_poppler_mupdf_and_pdfjs(translated_pdfs):
     (ROOT / ".build" / "translation-ink.json").write_text(json.dumps(ratios, indent=1))
     bad = {l: r for l, r in ratios.items() if min(r.values()) < INK}
     assert not bad, ratios
+
+
+@pytest.mark.pdf
+def test_a_character_no_font_draws_is_reported(tmp_path):
+    from curriculum.printing.build import check_glyphs
+    from curriculum.printing.translated import translation_documents
+    from curriculum.findings import Report
+
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "healthy", repo)
+    with_translations(repo, ("ja",))
+    path = repo / LESSON / "handouts" / "parent-letter.ja.md"
+    path.write_text(path.read_text("utf-8") + "\n𠮷野家\n", "utf-8")  # U+20BB7: not in JIS level 1
+    cur = check(repo).curriculum
+    report = Report()
+    check_glyphs(translation_documents(cur, None, repo / "fonts"), repo / "fonts", report)
+    assert [f.code for f in report.findings] == ["translation-glyph-missing"]
+    assert "U+20BB7" in report.findings[0].message

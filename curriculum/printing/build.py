@@ -37,6 +37,31 @@ class PrintOutput:
                 for r in self.rendered + self.translated}
 
 
+def check_glyphs(tdocs, font_dir: Path, report: Report) -> None:
+    """A character of a translation that none of its fonts draws (say, a rare Han
+    character outside the CJK subset) would print as an empty box."""
+    import html as htmllib
+    import re
+
+    from .html import fonts_chars
+    from .translated import FAMILIES
+
+    sym = fonts_chars(font_dir.resolve(), ("NotoSansSymbols2-Regular.ttf",))
+    for d in tdocs:
+        t = d.translation
+        files = tuple(f for fam in t.info.fonts for f, _ in FAMILIES[fam])
+        covered = fonts_chars(font_dir.resolve(), files) | sym
+        text = htmllib.unescape(re.sub(r"<[^>]+>", "", d.sheet))
+        missing = sorted({c for c in text if ord(c) not in covered and not c.isspace()
+                          and ord(c) not in (0x200B, 0x2060)})
+        if missing:
+            report.add(t.path, t.body_line, "translation-glyph-missing",
+                       f"the handout fonts have no glyph for {''.join(missing[:20])} "
+                       f"({', '.join(f'U+{ord(c):04X}' for c in missing[:5])})",
+                       "use a common character, or add it to the font subset "
+                       "(scripts/make_cjk_fonts.py, fonts/README.md)", severity="warning")
+
+
 def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True,
                 workers: int | None = None) -> PrintOutput:
     start = time.perf_counter()
@@ -60,6 +85,7 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
     everything, stats = render_all(docs + tdocs, cache, font_dir, workers)
     rendered, translated = everything[:len(docs)], everything[len(docs):]
     prune(cache, [r.path for r in everything])
+    check_glyphs(tdocs, font_dir, report)
     for r in translated:
         t = r.doc.translation
         if r.pages > t.pages:

@@ -113,8 +113,9 @@ def language_links(cur: Curriculum, src: str, rules=None, printed=None) -> str:
     langs = languages_in_use(cur)
     if not langs:
         return ""
-    return "\n".join(f"- {_a(link(src, language_page_src(l)), LANGS[l].name, l)}"
-                     f" ({esc(LANGS[l].name_ko)})" for l in langs) + "\n"
+    return ("**다른 언어로 읽기 · Other languages**\n\n"
+            + "\n".join(f"- {_a(link(src, language_page_src(l)), LANGS[l].name, l)}"
+                        f" ({esc(LANGS[l].name_ko)})" for l in langs) + "\n")
 
 
 def lesson_translation_links(lesson, src: str) -> str:

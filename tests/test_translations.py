@@ -142,6 +142,9 @@ def test_pages_carry_the_language(healthy):
     parents = parents_pages(loaded)[0].markdown
     for name in ("Tiếng Việt", "中文（简体）", "ភាសាខ្មែរ", "日本語", "English"):
         assert name in parents
+    # Links are Markdown (MkDocs turns them into page addresses), never raw .md hrefs.
+    for md in list(pages.values()) + [parents]:
+        assert not re.search(r'href="[^"]*\.md"', md)
 
 
 @pytest.fixture(scope="module")

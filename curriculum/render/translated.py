@@ -28,9 +28,10 @@ def language_page_src(lang: str) -> str:
 
 
 def _a(href: str, text: str, lang: str) -> str:
+    """A Markdown link (MkDocs rewrites it to the page's address) in the language."""
     tag = LANGS[lang].tag
-    return (f'<a href="{htmllib.escape(href)}" lang="{tag}" hreflang="{tag}">'
-            f"{htmllib.escape(text)}</a>")
+    return f'[{esc(text)}]({href}){{ lang="{tag}" hreflang="{tag}" }}'
+
 
 
 def banner(tr) -> str:
@@ -95,10 +96,9 @@ def language_page(cur: Curriculum, lang: str, printed=None) -> Page:
     md += items + [""]
     pack = next((p for p in (printed.lang_packs if printed else []) if p.lang == lang), None)
     if pack:
-        md.append(f'<p lang="ko">현장지원단용: 이 언어의 가정통신문 모음 '
-                  f'<a href="{link(src, pack.site_path)}">ZIP ({size_label(pack.size)}, '
-                  f"{pack.files}개)</a></p>\n")
-    md.append(f'<p lang="ko"><a href="{link(src, "guides/parents.md")}">한국어: 학부모 안내</a></p>\n')
+        md.append(f"현장지원단용: 이 언어의 가정통신문 모음 [ZIP ({size_label(pack.size)}, "
+                  f"{pack.files}개)]({link(src, pack.site_path)})\n{{: lang=\"ko\" }}\n")
+    md.append(f'[한국어: 학부모 안내]({link(src, "guides/parents.md")}){{ lang="ko" }}\n')
     md.append("</div>\n")
     return Page(src, "\n".join(md))
 

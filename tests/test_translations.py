@@ -220,3 +220,29 @@ def test_a_character_no_font_draws_is_reported(tmp_path):
     check_glyphs(translation_documents(cur, None, repo / "fonts"), repo / "fonts", report)
     assert [f.code for f in report.findings] == ["translation-glyph-missing"]
     assert "U+20BB7" in report.findings[0].message
+
+
+def test_languages_agree_with_the_spec():
+    from curriculum import inputs
+    from curriculum.printing.translated import FAMILIES
+    from curriculum.translations import LANGS
+
+    assert tuple(LANGS) == inputs.TRANSLATION_LANGS
+    assert {LANGS[k].tag for k in LANGS} == {"vi", "zh-Hans", "km", "ja", "en", "fil", "ko"}
+    for lang in LANGS.values():
+        assert lang.draft and lang.name and all(f in FAMILIES for f in lang.fonts)
+        for fam in lang.fonts:
+            assert all((ROOT / "fonts" / f).is_file() for f, _ in FAMILIES[fam])
+
+
+@pytest.mark.pdf
+def test_language_packs_hold_every_letter_with_a_manifest(translated_pdfs):
+    import json
+    import zipfile
+
+    for pack in translated_pdfs.lang_packs:
+        with zipfile.ZipFile(pack.zip_path) as z:
+            names = z.namelist()
+            manifest = json.loads(z.read("manifest.json"))
+        assert manifest["lang"] == pack.lang and len(manifest["letters"]) == pack.files == 1
+        assert names[0].endswith(f"parent-letter.{pack.lang}.pdf") and "manifest.csv" in names

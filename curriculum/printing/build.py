@@ -88,10 +88,15 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
     check_glyphs(tdocs, font_dir, report)
     for r in translated:
         t = r.doc.translation
+        # A translation runs longer than its source (glosses, Korean names kept): a
+        # warning with its own code, not the Korean sheet's error.
         if r.pages > t.pages:
-            report.add(t.path, t.pages_line, "handout-over-budget",
-                       f"{r.doc.title} prints on {r.pages} A4 pages; its budget is {t.pages}",
-                       "shorten the text, or give the translation its own `pages:`")
+            report.add(t.path, t.pages_line, "translation-over-budget",
+                       f"{r.doc.title} prints on {r.pages} A4 pages; its budget is {t.pages}"
+                       f" (the Korean {t.source_path.rsplit('/', 1)[-1]}'s unless it sets "
+                       "`pages:`)",
+                       f"give the translation its own budget, `pages: {r.pages}`, or shorten it",
+                       severity="warning")
     for r in rendered:
         h = r.doc.handout
         # The budget is the sheet as handed out; a teacher copy with answers may run longer.

@@ -136,7 +136,7 @@ def translation_gaps(cur: Curriculum, src: str) -> str:
     if not need:
         return ""
     gaps = missing_translations(cur)
-    md = ["### 번역본\n",
+    md = ["## 번역본\n",
           "요구: " + "; ".join(f"`{k}` → " + ", ".join(LANGS[l].name for l in v if l in LANGS)
                              for k, v in need.items()) + "\n"]
     if not gaps:

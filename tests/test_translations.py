@@ -246,3 +246,18 @@ def test_language_packs_hold_every_letter_with_a_manifest(translated_pdfs):
             manifest = json.loads(z.read("manifest.json"))
         assert manifest["lang"] == pack.lang and len(manifest["letters"]) == pack.files == 1
         assert names[0].endswith(f"parent-letter.{pack.lang}.pdf") and "manifest.csv" in names
+
+
+@pytest.mark.pdf
+def test_a_translation_over_its_budget_is_a_warning(tmp_path):
+    from curriculum.printing.build import build_print
+
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "healthy", repo)
+    with_translations(repo, ("en",))
+    path = repo / LESSON / "handouts" / "parent-letter.en.md"
+    path.write_text(path.read_text("utf-8") + "\nA long line of the letter.\n" * 60, "utf-8")
+    out = build_print(check(repo), None, repo / ".build", packs=False)
+    found = [(f.code, f.severity, f.path) for f in out.report.findings]
+    assert found == [("translation-over-budget", "warning", f"{LESSON}/handouts/parent-letter.en.md")]
+    assert re.search(r"`pages: [2-9]`", out.report.findings[0].hint)

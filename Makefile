@@ -18,6 +18,7 @@ NODE_ARCH := $(if $(filter aarch64 arm64,$(shell uname -m)),arm64,x64)
 PRETENDARD_GOV_VERSION := 1.3.9
 PRETENDARD_GOV_SHA256 := eed5dc88f4b699bf9543f5c3c77057370f3a541f85f46315b6f2485d2770716c
 NOTO_CORE_VERSION := 20201225-1
+NOTO_CJK_VERSION := 1:20220127+repack1-1
 
 .PHONY: site serve check test test-fast golden bench bench-check schema browser poppler fonts clean
 
@@ -99,9 +100,14 @@ fonts:
 	  apt-get download fonts-noto-core=$(NOTO_CORE_VERSION) >/dev/null 2>&1 && \
 	  dpkg-deb -x fonts-noto-core_*.deb noto && \
 	  cp package/dist/public/static/alternative/*.ttf noto/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf . && \
+	  cp noto/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf noto/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf \
+	    noto/usr/share/fonts/truetype/noto/NotoSansKhmer-Regular.ttf noto/usr/share/fonts/truetype/noto/NotoSansKhmer-Bold.ttf . && \
+	  apt-get download fonts-noto-cjk=$(NOTO_CJK_VERSION) >/dev/null 2>&1 && \
+	  dpkg-deb -x fonts-noto-cjk_*.deb cjk && \
+	  ../../$(PY) ../../scripts/make_cjk_fonts.py cjk/usr/share/fonts/opentype/noto . >/dev/null && \
 	  cmp package/dist/LICENSE.txt ../../fonts/LICENSE.txt && \
 	  (cd ../../fonts && sha256sum -c SHA256SUMS --quiet) && sha256sum -c ../../fonts/SHA256SUMS --quiet
-	@echo "fonts/ matches pretendard-gov $(PRETENDARD_GOV_VERSION) and fonts-noto-core $(NOTO_CORE_VERSION)"
+	@echo "fonts/ matches pretendard-gov $(PRETENDARD_GOV_VERSION), fonts-noto-core $(NOTO_CORE_VERSION) and fonts-noto-cjk $(NOTO_CJK_VERSION) (converted by scripts/make_cjk_fonts.py)"
 
 ## make bench: corpora of 100 / 500 / 1,000 / 5,000 lessons replicated from the real ones;
 ## prints the figures (builds sites: many minutes)

@@ -71,6 +71,9 @@ def load_config(root: Path, report: Report, blocks: set[str] | None = None):
             required_blocks=list(req.get("blocks") or []),
             help_lines={c: line_of(lines, ("tracks", key, "help", i))
                         for i, c in enumerate(spec["help"])})
+    raw_tr = data.get("translations") if isinstance(data.get("translations"), dict) else {}
+    site.translations = {str(k): [str(x) for x in v] for k, v in raw_tr.items()
+                         if ("translations", k) not in bad and isinstance(v, list)}
     raw_areas = data.get("areas") if isinstance(data.get("areas"), dict) else {}
     areas = {str(k): Area(str(k), v["name"], v["source"]) for k, v in raw_areas.items()
              if ("areas", k) not in bad and isinstance(v, dict)}

@@ -24,6 +24,7 @@ from .render.directives import check_directives
 from .searchindex import check_search_pages, load_search_words
 from .registry import block_ids, load_blocks, load_laws, load_organisations
 from .source import load_document, rel, walk_files
+from .translations import check_translation_coverage
 
 
 @dataclass
@@ -87,6 +88,7 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
     _check_checklist(cur, report)
     check_coverage(cur, report)
     check_handout_coverage(cur, report)
+    check_translation_coverage(cur, report)
 
     checker = TextChecker(ref, rules)
     for block in ref.blocks.values():

@@ -94,6 +94,31 @@ HANDOUT = Record({
                    "the page budget, e.g. `pages: 2`", default=1),
 }, doc="Handout front matter (lessons/<track>/<slug>/handouts/<name>.md)")
 
+TRANSLATION_LANGS = ("vi", "zh", "km", "ja", "en", "tl", "ko-easy")  # translations.LANGS
+TRANSLATION = Record({
+    "title": Field(Str(nonempty=True), True, "The title in the reader's language.",
+                   "write the translated title"),
+    "lang": Field(Str(enum=TRANSLATION_LANGS), True,
+                  "Language key; the same as in the file name (parent-letter.vi.md).",
+                  "one of vi, zh, km, ja, en, tl, ko-easy"),
+    "source_hash": Field(Str(pattern=r"^[0-9a-f]{12}$",
+                             pattern_hint="12 lower-case hex digits"), True,
+                         "First 12 hex digits of the sha256 of the Korean source's body (the "
+                         "text after the front matter): the version it was translated from.",
+                         "write the hash the check prints in `translation-stale`, or run the "
+                         "one-liner in docs/editors/translations.md"),
+    "status": Field(Str(enum=("draft", "reviewed")), True,
+                    "draft (machine-made or unchecked) or reviewed (checked by a person who "
+                    "reads both languages).", "write `status: draft` or `status: reviewed`"),
+    "translator": Field(Str(), False, "Who or what made the translation, and when."),
+    "reviewed_by": Field(Str(nonempty=True), False, "Who reviewed it (name, body); needed "
+                         "with `status: reviewed`.", "write e.g. `reviewed_by: 이름 (기관)`"),
+    "reviewed_on": Field(Date(), False, "When it was reviewed; needed with `status: reviewed`.",
+                         "write e.g. `reviewed_on: 2026-12-10`"),
+    "pages": Field(Int(1, 20), False, "Page budget in A4 pages (default: the Korean "
+                   "handout's).", "the page budget, e.g. `pages: 2`"),
+}, doc="Translated handout front matter (lessons/<track>/<slug>/handouts/<name>.<lang>.md)")
+
 # --- curriculum.yml -------------------------------------------------------------------
 
 SITE = Record({
@@ -169,6 +194,10 @@ CURRICULUM = Record({
                     "write `topics:` then `  consent: {name: 동의와 경계, name_en: ...}`"),
     "areas": Field(MapOf(AREA), False, "창의적 체험활동 and 안전교육 areas a lesson's "
                                        "`standards` may name."),
+    "translations": Field(MapOf(ListOf(Str(enum=TRANSLATION_LANGS))), False,
+                          "Handout kinds every published lesson must have in other languages "
+                          "(a missing one is a warning and shows on the coverage page).",
+                          "write e.g. `translations: {parent-letter: [vi, zh, km, ja, en]}`"),
 }, doc="curriculum.yml: tracks, topics and what each track requires")
 
 # --- contacts, organisations, laws ----------------------------------------------------
@@ -319,6 +348,8 @@ class Input:
 INPUTS = (
     Input("lesson", LESSON, "Lesson front matter", "lessons/<track>/<slug>/index.md"),
     Input("handout", HANDOUT, "Handout front matter", "lessons/<track>/<slug>/handouts/*.md"),
+    Input("translation", TRANSLATION, "Translated handout front matter",
+          "lessons/<track>/<slug>/handouts/<name>.<lang>.md"),
     Input("curriculum", CURRICULUM, "curriculum.yml", "curriculum.yml"),
     Input("contacts", CONTACTS, "contacts.yml", "contacts.yml"),
     Input("language-rules", LANGUAGE_RULES, "language-rules.yml", "language-rules.yml"),

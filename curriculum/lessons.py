@@ -13,6 +13,7 @@ from .findings import WARNING, Report
 from .model import Handout, Lesson, Track
 from .source import load_document, rel
 from .spec import closest as _closest, validate
+from .translations import is_translation_stem, load_translations
 
 REQUIRED_SECTIONS = ("준비물", "유의점", "평가")
 HANDOUT_KINDS = inputs.HANDOUT_KINDS
@@ -223,8 +224,9 @@ def load_handouts(root: Path, folder: Path, lesson: Lesson, report: Report) -> N
             name=hname, path=hn, title=meta["title"].strip(), kind=meta["kind"],
             audience=meta["audience"], pages=pages, body=doc.body, body_line=doc.body_line,
             pages_line=doc.lines.get("pages", doc.meta_line)))
+    load_translations(root, files, lesson, report)
     for hname, path in files.items():
-        if hname not in lesson.handouts:
+        if hname not in lesson.handouts and not is_translation_stem(hname):
             report.add(rel(root, path), 1, "handout-unlisted",
                        f"handouts/{hname}.md is not listed in the lesson's `handouts`",
                        f"add `{hname}` to `handouts:` in index.md, or delete the file",

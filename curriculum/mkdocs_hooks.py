@@ -21,6 +21,7 @@ from curriculum.render.directives import expand_directives, place_help_now
 from curriculum.render.pages import (all_pages, guide_help, search_index_json,
                                      search_index_script)
 from curriculum.render.parents import parents_pages
+from curriculum.render.translated import language_pages, translation_pages
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 _state: dict = {}
@@ -75,6 +76,10 @@ def on_files(files, config):
             log.info("curriculum: %s", f.text().splitlines()[0])
         for r in printed.rendered:
             files.append(File.generated(config, r.doc.site_path, abs_src_path=str(r.path)))
+        for r in printed.translated:
+            files.append(File.generated(config, r.doc.site_path, abs_src_path=str(r.path)))
+        for p in printed.lang_packs:
+            files.append(File.generated(config, p.site_path, abs_src_path=str(p.zip_path)))
         for p in printed.packs:
             for path, ext in ((p.zip_path, "zip"), (p.pdf_path, "pdf")):
                 files.append(File.generated(config, f"packs/{p.key}.{ext}",
@@ -83,7 +88,8 @@ def on_files(files, config):
     files.append(File.generated(config, "search/index.json", content=index))
     # The same index as a script, for a site opened from disk (file://: no fetch).
     files.append(File.generated(config, "search/index.js", content=search_index_script(index)))
-    for page in all_pages(loaded, printed) + parents_pages(loaded, printed):
+    for page in (all_pages(loaded, printed) + parents_pages(loaded, printed)
+                 + translation_pages(loaded, printed) + language_pages(loaded, printed)):
         if files.get_file_from_path(page.path) is not None:
             log.warning("curriculum: docs/%s hides the generated page of the same name",
                         page.path)

@@ -54,6 +54,8 @@ class Site:
     help_now: list[str] = field(default_factory=list)
     checklist: str = ""  # "lesson-id/handout-name" of the one-page incident checklist
     line: int = 1
+    # curriculum.yml `translations:` handout kind -> language keys each must have
+    translations: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -165,6 +167,7 @@ class Handout:
     body: str = ""
     body_line: int = 1
     pages_line: int = 1  # where `pages:` is, for the page-budget finding
+    translations: list = field(default_factory=list)  # translations.Translation, by LANGS order
 
 
 @dataclass

@@ -67,6 +67,11 @@ def generated_paths(cur: Curriculum) -> set[str]:
     for lesson in cur.lessons:
         paths.add(lesson.path)
         paths.update(handout_path(lesson, h.name) for h in lesson.handout_files)
+        # Translated handouts' pages, and the families' page of each language.
+        for h in lesson.handout_files:
+            for tr in getattr(h, "translations", ()):
+                paths.add(handout_path(lesson, f"{h.name}.{tr.lang}"))
+                paths.add(f"parents/{tr.lang}.md")
     return paths
 
 

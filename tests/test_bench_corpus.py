@@ -21,4 +21,6 @@ def test_replicated_lessons_are_whole_real_lessons_and_check_clean(tmp_path):
     assert sorted(p.name for p in copy.rglob("*")) == sorted(p.name for p in first.rglob("*"))
     loaded = check(corpus)
     assert len(loaded.curriculum.lessons) == n
-    assert loaded.report.findings == []
+    # Required translations (curriculum.yml) the translators have not delivered yet are
+    # warnings of their own; everything else checks clean.
+    assert [f for f in loaded.report.findings if f.code != "translation-missing"] == []

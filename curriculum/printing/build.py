@@ -9,7 +9,9 @@ from pathlib import Path
 from .. import siteurl
 from ..findings import Report
 from .html import documents
+from .lang_packs import build_lang_packs
 from .packs import Pack, build_packs
+from .translated import translation_documents
 from .pdf import FONT_FILES, RenderedPdf, RenderStats, prune, render_all
 
 
@@ -25,9 +27,39 @@ class PrintOutput:
     packs: list[Pack]
     stats: RenderStats
     report: Report = field(default_factory=Report)
+    translated: list[RenderedPdf] = field(default_factory=list)  # translated handouts
+    lang_packs: list = field(default_factory=list)  # lang_packs.LangPack
 
     def by_handout(self) -> dict:
-        return {(r.doc.lesson.id, r.doc.handout.name, r.doc.variant): r for r in self.rendered}
+        """(lesson id, handout name, variant) -> PDF; a translation's variant is its
+        language key."""
+        return {(r.doc.lesson.id, r.doc.handout.name, r.doc.variant): r
+                for r in self.rendered + self.translated}
+
+
+def check_glyphs(tdocs, font_dir: Path, report: Report) -> None:
+    """A character of a translation that none of its fonts draws (say, a rare Han
+    character outside the CJK subset) would print as an empty box."""
+    import html as htmllib
+    import re
+
+    from .html import fonts_chars
+    from .translated import FAMILIES
+
+    sym = fonts_chars(font_dir.resolve(), ("NotoSansSymbols2-Regular.ttf",))
+    for d in tdocs:
+        t = d.translation
+        files = tuple(f for fam in t.info.fonts for f, _ in FAMILIES[fam])
+        covered = fonts_chars(font_dir.resolve(), files) | sym
+        text = htmllib.unescape(re.sub(r"<[^>]+>", "", d.sheet))
+        missing = sorted({c for c in text if ord(c) not in covered and not c.isspace()
+                          and ord(c) not in (0x200B, 0x2060)})
+        if missing:
+            report.add(t.path, t.body_line, "translation-glyph-missing",
+                       f"the handout fonts have no glyph for {''.join(missing[:20])} "
+                       f"({', '.join(f'U+{ord(c):04X}' for c in missing[:5])})",
+                       "use a common character, or add it to the font subset "
+                       "(scripts/make_cjk_fonts.py, fonts/README.md)", severity="warning")
 
 
 def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True,
@@ -48,9 +80,23 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
                    "set SITE_URL to the site's public https address, or unset it")
         site_url = None
     docs = documents(cur, siteurl.normalise(site_url), font_dir)
+    tdocs = translation_documents(cur, siteurl.normalise(site_url), font_dir)
     cache = work_dir / "pdf-cache"
-    rendered, stats = render_all(docs, cache, font_dir, workers)
-    prune(cache, [r.path for r in rendered])
+    everything, stats = render_all(docs + tdocs, cache, font_dir, workers)
+    rendered, translated = everything[:len(docs)], everything[len(docs):]
+    prune(cache, [r.path for r in everything])
+    check_glyphs(tdocs, font_dir, report)
+    for r in translated:
+        t = r.doc.translation
+        # A translation runs longer than its source (glosses, Korean names kept): a
+        # warning with its own code, not the Korean sheet's error.
+        if r.pages > t.pages:
+            report.add(t.path, t.pages_line, "translation-over-budget",
+                       f"{r.doc.title} prints on {r.pages} A4 pages; its budget is {t.pages}"
+                       f" (the Korean {t.source_path.rsplit('/', 1)[-1]}'s unless it sets "
+                       "`pages:`)",
+                       f"give the translation its own budget, `pages: {r.pages}`, or shorten it",
+                       severity="warning")
     for r in rendered:
         h = r.doc.handout
         # The budget is the sheet as handed out; a teacher copy with answers may run longer.
@@ -70,4 +116,5 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
         stats.rendered += n
         stats.reused += len(made) - n
     stats.seconds = time.perf_counter() - start
-    return PrintOutput(rendered, made, stats, report)
+    lang = build_lang_packs(translated, work_dir / "packs") if packs else []
+    return PrintOutput(rendered, made, stats, report, translated, lang)

@@ -34,6 +34,18 @@ CSS_PATH = Path(__file__).with_name("handout.css")
 TEXT_FONT = "PretendardGOV-Regular.ttf"
 
 
+@functools.lru_cache(maxsize=16)
+def fonts_chars(font_dir: Path, files: tuple) -> frozenset[int]:
+    """Code points any of `files` (in fonts/) draws, with the text font's."""
+    from fontTools.ttLib import TTFont
+
+    chars = set(text_font_chars(font_dir))
+    for name in files:
+        with TTFont(str(font_dir / name), lazy=True) as font:
+            chars.update(font.getBestCmap())
+    return frozenset(chars)
+
+
 @dataclass
 class HandoutDoc:
     lesson: Lesson
@@ -47,6 +59,7 @@ class HandoutDoc:
     sheet: str = ""  # the sheet's <article>, to put in a print pack
     footer: str = ""
     short_url: str | None = None  # the short link printed under the QR code
+    translation: object = None  # translations.Translation of a translated sheet
 
     @property
     def audience(self) -> str:
@@ -174,11 +187,11 @@ def sheet_css(n: int, footer: str, pages: int | None = None) -> str:
 
 
 def document_html(title: str, description: str, font_dir: Path, sheets: list[str],
-                  page_css: str) -> str:
+                  page_css: str, lang: str = "ko") -> str:
     css = CSS_PATH.read_text("utf-8").replace("FONT_DIR", font_dir.resolve().as_uri())
     esc = htmllib.escape
     return f"""<!doctype html>
-<html lang="ko">
+<html lang="{esc(lang)}">
 <head>
 <meta charset="utf-8">
 <title>{esc(title)}</title>

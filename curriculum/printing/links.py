@@ -42,8 +42,18 @@ def qr_target(lesson: Lesson, handout: Handout) -> str:
     return lesson.url_dir
 
 
+def translation_page_src(lesson: Lesson, tr) -> str:
+    """The web page of a translated handout (handouts/parent-letter.vi.md)."""
+    return f"{lesson.url_dir}handouts/{tr.file_name}.md"
+
+
+def translation_page_url(lesson: Lesson, tr) -> str:
+    return f"{lesson.url_dir}handouts/{tr.file_name}/"
+
+
 def target_titles(cur: Curriculum) -> dict[str, str]:
-    """Every page a printed QR code leads to (in a stable order) and its title."""
+    """Every page a printed QR code leads to (in a stable order) and its title; a
+    translated sheet's code leads to its own page."""
     out: dict[str, str] = {}
     for track in cur.tracks:
         for lesson in cur.lessons_of(track, published_only=True):
@@ -51,6 +61,9 @@ def target_titles(cur: Curriculum) -> dict[str, str]:
                 t = qr_target(lesson, h)
                 out.setdefault(t, lesson.title if t == lesson.url_dir
                                else f"학부모님께: {lesson.title}")
+            for h in lesson.handout_files:
+                for tr in h.translations:
+                    out.setdefault(translation_page_url(lesson, tr), tr.title)
     return out
 
 

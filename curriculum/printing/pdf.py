@@ -21,7 +21,11 @@ from .html import CSS_PATH, HandoutDoc
 
 # Every font the handouts use (fonts/README.md): TrueType outlines only.
 FONT_FILES = ("PretendardGOV-Regular.ttf", "PretendardGOV-Bold.ttf",
-              "NotoSansSymbols2-Regular.ttf")
+              "NotoSansSymbols2-Regular.ttf",
+              # translated handouts (printing/translated.py): Latin and Vietnamese, Khmer,
+              # Chinese (simplified), Japanese
+              "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansKhmer-Regular.ttf",
+              "NotoSansKhmer-Bold.ttf", "NotoSansSC-Regular.ttf", "NotoSansJP-Regular.ttf")
 
 
 @dataclass

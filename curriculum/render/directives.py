@@ -8,6 +8,7 @@ a directive line where the engine's table goes, as Material's `<!-- material/tag
     <!-- curriculum:finding-codes -->    every finding code with its meaning and fix
     <!-- curriculum:scope-sequence -->   학년별 운영표 from each lesson's `schedule`
     <!-- curriculum:help-now -->         the "지금 도움이 필요해요" strip (site.help_now)
+    <!-- curriculum:translations -->     the families' page of each language, in its script
 
 (The law guide's table is a macro, `<!-- curriculum:law-table -->`, in macros.py: it
 needs only the registries and goes wherever laws are cited.) Wording changes on these
@@ -63,6 +64,8 @@ def coverage_table(cur: Curriculum, src: str, rules, printed) -> str:
                   f"게시된 수업 {sum(c.published for c in cov.values())}개\n")
     # A matrix reads across: it scrolls in its own box on a phone (never stacked).
     md.append(html_table("학교급·대상 × 주제 충족 표", headers, rows, "coverage", stack=False))
+    from .translated import translation_gaps
+    md.append(translation_gaps(cur, src))
     return "\n".join(md)
 
 
@@ -204,9 +207,15 @@ def place_help_now(markdown: str) -> str:
     return (markdown[:m.end()] + line + markdown[m.end():]) if m else line + markdown
 
 
+def language_links(cur, src, rules, printed):
+    from .translated import language_links as links  # translated.py imports this module
+    return links(cur, src, rules, printed)
+
+
 DIRECTIVES = {"scope-sequence": scope_table, "coverage": coverage_table,
               "contacts": contacts_table, "language-rules": rules_table, "packs": packs_table,
-              "finding-codes": codes_tables, "help-now": help_now_strip}
+              "finding-codes": codes_tables, "help-now": help_now_strip,
+              "translations": language_links}
 
 
 def expand_directives(markdown: str, src: str, cur: Curriculum, rules, printed) -> str:

@@ -81,6 +81,8 @@ def parents_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None,
                          f"({link(src, pdf.doc.site_path)})")
         links.append(f"[{esc(h.title)} 화면에서 보기]({link(src, handout_path(lesson, h.name))})")
         md.append(" · ".join(links) + "\n")
+    from .translated import lesson_translation_links
+    md.append(lesson_translation_links(lesson, src))
     keys = [k for k in (cur.site.guide_help or list(cur.contacts)) if k in cur.contacts]
     md.append(help_block(keys, cur.contacts, link(src, CONTACTS)))
     more = []

@@ -107,6 +107,11 @@ def plain_line(line: str) -> str:
     return text if len(text) <= 60 else text[:58].rstrip() + "…"
 
 
+EASY_READ = "쉬운 글"
+EASY_READ_BADGE = (f'<p class="easy-read-badge"><span class="badge badge--easy-read">{EASY_READ}'
+                   "</span> 짧은 문장, 한 문장에 한 가지 뜻, 그림 기호로 쓴 수업입니다.</p>")
+
+
 def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Page:
     src = lesson.path
     track = cur.tracks[lesson.track]
@@ -116,6 +121,8 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Pa
     md.append(f"# {lesson.title}\n")
     md.append(f'[{esc(track.name)} 수업 목록으로]({link(src, catalog_path(track.key))})'
               '{ .back-link }\n')
+    if lesson.easy_read:
+        md.append(EASY_READ_BADGE + "\n")
     if not lesson.published:
         md.append('!!! warning "작성 중인 수업"\n    이 수업안은 아직 검토 중입니다. '
                   '수업에 쓰기 전에 담당자와 확인하세요.\n')
@@ -284,6 +291,8 @@ def finder(cur: Curriculum, src: str) -> str:
             + _checks("minutes", "수업 시간", [(str(m), f"{m}분") for m in minutes])
             + _checks("topic", "주제", [(t, cur.topics[t].name) for t in topics])
             + _checks("handouts", "인쇄 자료", [("1", "인쇄 자료가 있는 수업만")])
+            + (_checks("easy", EASY_READ, [("1", f"{EASY_READ} 수업만")])
+               if any(l.easy_read for l in lessons) else "")
             + '<button type="reset" class="md-button">조건 모두 지우기</button></form>')
     items = []
     for l in lessons:
@@ -292,9 +301,11 @@ def finder(cur: Curriculum, src: str) -> str:
         items.append(
             f'<li data-track="{t.key}" data-grade="{grades_attr}" '
             f'data-minutes="{t.minutes * l.periods}" data-topic="{" ".join(l.topics)}" '
-            f'data-handouts="{1 if l.handout_files else 0}" markdown="span">'
+            f'data-handouts="{1 if l.handout_files else 0}" '
+            f'data-easy="{1 if l.easy_read else 0}" markdown="span">'
             f"[{esc(l.title)}]({link(src, l.path)}) "
-            f'<span class="finder-meta">{esc(t.name)} · {grades_label(l.grades)} · '
+            + (f'<span class="badge badge--easy-read">{EASY_READ}</span> ' if l.easy_read else "")
+            + f'<span class="finder-meta">{esc(t.name)} · {grades_label(l.grades)} · '
             f"{esc(length_label(cur, l))} · "
             f"{esc(', '.join(cur.topics[x].name for x in l.topics if x in cur.topics))}"
             f"{' · 인쇄 자료' if l.handout_files else ''}</span></li>")

@@ -68,11 +68,17 @@ def handout_actions(cur: Curriculum, lesson: Lesson, src: str, pdfs) -> list[str
     return lines
 
 
+def main_sequence(cur: Curriculum, track: str) -> list[Lesson]:
+    """The track's published lessons in order, without the easy-read (쉬운 글) versions:
+    those are taught instead of a lesson, not after it."""
+    return [l for l in cur.lessons_of(track, published_only=True) if not l.easy_read]
+
+
 def sequence_note(cur: Curriculum, lesson: Lesson, src: str) -> str:
     """Where the lesson stands in its track's sequence and, when it refers to other
     lessons, what to change when it is taught alone (from the plan's own words)."""
     track = cur.tracks[lesson.track]
-    seq = cur.lessons_of(lesson.track, published_only=True)
+    seq = main_sequence(cur, lesson.track)
     if not lesson.published or len(seq) < 2 or lesson not in seq:
         return ""
     pos = seq.index(lesson) + 1
@@ -141,7 +147,7 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Pa
     objectives = "".join(f"<li>{esc(o)}</li>" for o in lesson.objectives)
     materials = ("<ul>" + "".join(f"<li>{esc(m)}</li>" for m in lesson.materials) + "</ul>"
                  if lesson.materials else "없음")
-    seq = cur.lessons_of(lesson.track, published_only=True)
+    seq = main_sequence(cur, lesson.track)
     rows = [
         ["대상", f"{esc(track.name)} ({grades_label(lesson.grades)})" if lesson.grades
          else esc(track.name)],
@@ -248,7 +254,9 @@ def _lesson_table(cur: Curriculum, src: str, lessons: list[Lesson], caption: str
     for n, lesson in enumerate(lessons, 1):
         objectives = "".join(f"<li>{esc(o)}</li>" for o in lesson.objectives)
         rows.append([
-            f"{n}. [{esc(lesson.title)}]({link(src, lesson.path)})",
+            f"{n}. [{esc(lesson.title)}]({link(src, lesson.path)})"
+            + (f' <span class="badge badge--easy-read">{EASY_READ}</span>'
+               if lesson.easy_read else ""),
             grades_label(lesson.grades),
             esc(length_label(cur, lesson)),
             topic_links(cur, src, lesson.topics),

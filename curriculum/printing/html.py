@@ -269,7 +269,8 @@ def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant:
     large = " large" if track.grades and max(track.grades) <= 2 else ""
     esc = htmllib.escape
     qr, qr_link = _qr(url, short, target != lesson.url_dir)
-    sheet = f"""<article class="sheet sheet-SHEET_NO {esc(handout.kind)}{large}">
+    easy = " easy-read" if lesson.easy_read else ""
+    sheet = f"""<article class="sheet sheet-SHEET_NO {esc(handout.kind)}{large}{easy}">
 <header class="doc-head">
 {qr}
 <p class="meta">{esc(track.name)} · {esc(kind)} · {esc(audience)}</p>

@@ -139,3 +139,13 @@ def test_search_finds_easy_read_lessons_by_the_words_쉬운_글(browser, site_se
     found = [l for l in easy if any(l.url_dir in u for u in urls)]
     assert len(found) == len(easy), urls
     page.close()
+
+
+def test_only_easy_read_sheets_get_the_easy_read_print_rules(cur):
+    from curriculum.printing.html import documents
+
+    docs = documents(cur, None, ROOT / "fonts")
+    for d in docs:
+        head = re.search(r'<article class="([^"]*)"', d.html).group(1).split()
+        assert ("easy-read" in head) == d.lesson.easy_read, d.site_path
+    assert any(d.lesson.easy_read and d.handout.kind == "poster" for d in docs)

@@ -77,6 +77,11 @@ LESSON = Record({
     }), unique=False), False, "Scope and sequence: the grades that teach this lesson and the "
                               "version each uses (the 학년별 운영표 is generated from it).",
         "write e.g. schedule: [{grade: 1}, {grade: 2, scene: 2학년 장면}]"),
+    "easy_read": Field(Bool(), False,
+                       "true for an easy-read lesson (쉬운 글): short plain sentences, one idea "
+                       "a sentence, with picture symbols, for students in special education. "
+                       "Shown as a 쉬운 글 badge, a finder filter and in search.",
+                       "write `easy_read: true` for an easy-read lesson, or leave the field out"),
     "when_alone": Field(Str(nonempty=True), False,
                         "What to change when the lesson is taught without the lessons before "
                         "it (needed when stands_alone is false).",

@@ -102,6 +102,7 @@ def load_lesson(root: Path, index: Path, report: Report, tracks: dict[str, Track
         order=meta.get("order", 0), summary=str(meta.get("summary", "") or "").strip(),
         standards=list(meta.get("standards") or []), stands_alone=meta.get("stands_alone"),
         when_alone=str(meta.get("when_alone") or "").strip(),
+        easy_read=meta.get("easy_read") is True,
         schedule=[(e["grade"], str(e.get("scene") or "")) for e in meta.get("schedule") or []],
         body=doc.body, body_line=doc.body_line, lines=lines)
     track = tracks[lesson.track]

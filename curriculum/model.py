@@ -189,6 +189,7 @@ class Lesson:
     standards: list[str] = field(default_factory=list)
     stands_alone: bool | None = None
     when_alone: str = ""
+    easy_read: bool = False  # an easy-read (쉬운 글) lesson
     schedule: list[tuple[int, str]] = field(default_factory=list)  # (grade, scene)
     body: str = ""
     body_line: int = 1

@@ -214,6 +214,8 @@ def lesson_docs(cur, page_url) -> list[dict]:
         label = f"{track.name}" + (f" · {'·'.join(map(str, lesson.grades))}학년"
                                    if lesson.grades else "")
         label += f" · {lesson.periods}{track.unit} {track.minutes * lesson.periods}분"
+        if lesson.easy_read:
+            label += " · 쉬운 글"
         topics = " ".join(f"{cur.topics[t].name} {cur.topics[t].name_en}" for t in lesson.topics
                           if t in cur.topics)
         headings = " ".join(re.findall(r"(?m)^#{2,4}\s+(.+)$", lesson.body))
@@ -226,7 +228,8 @@ def lesson_docs(cur, page_url) -> list[dict]:
                        "objectives": " ".join(lesson.objectives),
                        "summary": lesson.summary,
                        "audience": f"{track.name} {track.short} {track.name_en} {grades} 수업 "
-                                   f"{'연수' if track.audience == 'adult' else ''}",
+                                   f"{'연수' if track.audience == 'adult' else ''}"
+                                   f"{' 쉬운 글 쉬운글 특수교육 특수학급 easy read' if lesson.easy_read else ''}",
                        "headings": headings + " " + handouts,
                        "body": plain(expand(lesson.body, cur.reference, html=False))}})
     return docs

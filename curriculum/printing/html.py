@@ -209,6 +209,31 @@ def document_html(title: str, description: str, font_dir: Path, sheets: list[str
 </html>"""
 
 
+IMG_SRC = re.compile(r'(<img\b[^>]*\bsrc=")([^"]+)(")')
+IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+               ".jpeg": "image/jpeg"}
+
+
+def inline_images(html: str, folder: Path) -> str:
+    """Pictures of a handout (e.g. `![그림: 자물쇠](../images/lock.svg)`) as data: URIs:
+    the PDF is rendered away from the lesson folder, and its cache key (the hash of the
+    HTML) then changes with the picture."""
+    import base64
+
+    def one(m: re.Match) -> str:
+        src = htmllib.unescape(m.group(2))
+        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I):
+            return m.group(0)
+        path = (folder / src.split("#", 1)[0].split("?", 1)[0]).resolve()
+        kind = IMAGE_TYPES.get(path.suffix.lower())
+        if kind is None or not path.is_file():
+            return m.group(0)
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f"{m.group(1)}data:{kind};base64,{data}{m.group(3)}"
+
+    return IMG_SRC.sub(one, html) if "<img" in html else html
+
+
 def _qr(url: str | None, short_url: str | None, parents: bool) -> tuple[str, str]:
     """The QR code (floated right in the header) and the short link's line under it."""
     if not url:
@@ -239,6 +264,7 @@ def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant:
     body_md = for_print(expand(body_md, cur.reference))
     has_h1 = 1 in heading_levels(body_md)
     body = md.convert(nest_markdown_headings(body_md, 1 if has_h1 else 2))
+    body = inline_images(body, cur.root / handout.path.rsplit("/", 1)[0])
     target = qr_target(lesson, handout)
     url = short = None
     if site_url:
@@ -256,7 +282,8 @@ def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant:
     large = " large" if track.grades and max(track.grades) <= 2 else ""
     esc = htmllib.escape
     qr, qr_link = _qr(url, short, target != lesson.url_dir)
-    sheet = f"""<article class="sheet sheet-SHEET_NO {esc(handout.kind)}{large}">
+    easy = " easy-read" if lesson.easy_read else ""
+    sheet = f"""<article class="sheet sheet-SHEET_NO {esc(handout.kind)}{large}{easy}">
 <header class="doc-head">
 {qr}
 <p class="meta">{esc(track.name)} · {esc(kind)} · {esc(audience)}</p>

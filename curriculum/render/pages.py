@@ -68,11 +68,17 @@ def handout_actions(cur: Curriculum, lesson: Lesson, src: str, pdfs) -> list[str
     return lines
 
 
+def main_sequence(cur: Curriculum, track: str) -> list[Lesson]:
+    """The track's published lessons in order, without the easy-read (쉬운 글) versions:
+    those are taught instead of a lesson, not after it."""
+    return [l for l in cur.lessons_of(track, published_only=True) if not l.easy_read]
+
+
 def sequence_note(cur: Curriculum, lesson: Lesson, src: str) -> str:
     """Where the lesson stands in its track's sequence and, when it refers to other
     lessons, what to change when it is taught alone (from the plan's own words)."""
     track = cur.tracks[lesson.track]
-    seq = cur.lessons_of(lesson.track, published_only=True)
+    seq = main_sequence(cur, lesson.track)
     if not lesson.published or len(seq) < 2 or lesson not in seq:
         return ""
     pos = seq.index(lesson) + 1
@@ -107,6 +113,11 @@ def plain_line(line: str) -> str:
     return text if len(text) <= 60 else text[:58].rstrip() + "…"
 
 
+EASY_READ = "쉬운 글"
+EASY_READ_BADGE = (f'<p class="easy-read-badge"><span class="badge badge--easy-read">{EASY_READ}'
+                   "</span> 짧은 문장, 한 문장에 한 가지 뜻, 그림 기호로 쓴 수업입니다.</p>")
+
+
 def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Page:
     src = lesson.path
     track = cur.tracks[lesson.track]
@@ -116,6 +127,8 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Pa
     md.append(f"# {lesson.title}\n")
     md.append(f'[{esc(track.name)} 수업 목록으로]({link(src, catalog_path(track.key))})'
               '{ .back-link }\n')
+    if lesson.easy_read:
+        md.append(EASY_READ_BADGE + "\n")
     if not lesson.published:
         md.append('!!! warning "작성 중인 수업"\n    이 수업안은 아직 검토 중입니다. '
                   '수업에 쓰기 전에 담당자와 확인하세요.\n')
@@ -134,7 +147,7 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Pa
     objectives = "".join(f"<li>{esc(o)}</li>" for o in lesson.objectives)
     materials = ("<ul>" + "".join(f"<li>{esc(m)}</li>" for m in lesson.materials) + "</ul>"
                  if lesson.materials else "없음")
-    seq = cur.lessons_of(lesson.track, published_only=True)
+    seq = main_sequence(cur, lesson.track)
     rows = [
         ["대상", f"{esc(track.name)} ({grades_label(lesson.grades)})" if lesson.grades
          else esc(track.name)],
@@ -241,7 +254,9 @@ def _lesson_table(cur: Curriculum, src: str, lessons: list[Lesson], caption: str
     for n, lesson in enumerate(lessons, 1):
         objectives = "".join(f"<li>{esc(o)}</li>" for o in lesson.objectives)
         rows.append([
-            f"{n}. [{esc(lesson.title)}]({link(src, lesson.path)})",
+            f"{n}. [{esc(lesson.title)}]({link(src, lesson.path)})"
+            + (f' <span class="badge badge--easy-read">{EASY_READ}</span>'
+               if lesson.easy_read else ""),
             grades_label(lesson.grades),
             esc(length_label(cur, lesson)),
             topic_links(cur, src, lesson.topics),
@@ -284,6 +299,8 @@ def finder(cur: Curriculum, src: str) -> str:
             + _checks("minutes", "수업 시간", [(str(m), f"{m}분") for m in minutes])
             + _checks("topic", "주제", [(t, cur.topics[t].name) for t in topics])
             + _checks("handouts", "인쇄 자료", [("1", "인쇄 자료가 있는 수업만")])
+            + (_checks("easy", EASY_READ, [("1", f"{EASY_READ} 수업만")])
+               if any(l.easy_read for l in lessons) else "")
             + '<button type="reset" class="md-button">조건 모두 지우기</button></form>')
     items = []
     for l in lessons:
@@ -292,9 +309,11 @@ def finder(cur: Curriculum, src: str) -> str:
         items.append(
             f'<li data-track="{t.key}" data-grade="{grades_attr}" '
             f'data-minutes="{t.minutes * l.periods}" data-topic="{" ".join(l.topics)}" '
-            f'data-handouts="{1 if l.handout_files else 0}" markdown="span">'
+            f'data-handouts="{1 if l.handout_files else 0}" '
+            f'data-easy="{1 if l.easy_read else 0}" markdown="span">'
             f"[{esc(l.title)}]({link(src, l.path)}) "
-            f'<span class="finder-meta">{esc(t.name)} · {grades_label(l.grades)} · '
+            + (f'<span class="badge badge--easy-read">{EASY_READ}</span> ' if l.easy_read else "")
+            + f'<span class="finder-meta">{esc(t.name)} · {grades_label(l.grades)} · '
             f"{esc(length_label(cur, l))} · "
             f"{esc(', '.join(cur.topics[x].name for x in l.topics if x in cur.topics))}"
             f"{' · 인쇄 자료' if l.handout_files else ''}</span></li>")

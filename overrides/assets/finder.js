@@ -6,7 +6,7 @@
    not the browser's memory of the boxes, decides what is ticked. */
 (function () {
   "use strict";
-  var groups = ["track", "grade", "minutes", "topic", "handouts"];
+  var groups = ["track", "grade", "minutes", "topic", "handouts", "easy"];
 
   function start() {
     var form = document.getElementById("lesson-finder");

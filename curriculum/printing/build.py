@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import siteurl
 from ..findings import Report
 from .html import documents
+from .kit import Kit, build_kits
 from .packs import Pack, build_packs
 from .pdf import FONT_FILES, RenderedPdf, RenderStats, prune, render_all
 
@@ -25,13 +26,17 @@ class PrintOutput:
     packs: list[Pack]
     stats: RenderStats
     report: Report = field(default_factory=Report)
+    kits: dict[str, Kit] = field(default_factory=dict)  # lesson id -> 내일 수업 준비 kit
+    kit_stats: RenderStats = field(default_factory=RenderStats)
 
     def by_handout(self) -> dict:
         return {(r.doc.lesson.id, r.doc.handout.name, r.doc.variant): r for r in self.rendered}
 
 
 def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True,
-                workers: int | None = None) -> PrintOutput:
+                workers: int | None = None, kits: bool | None = None) -> PrintOutput:
+    """Handouts, then (with `packs`) the print packs and (with `kits`, by default as
+    `packs`) each lesson's kit: summary, slides and ZIP."""
     start = time.perf_counter()
     cur = loaded.curriculum
     report = Report()
@@ -69,5 +74,12 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
                               workers)
         stats.rendered += n
         stats.reused += len(made) - n
+    out = PrintOutput(rendered, made, stats, report)
+    if packs if kits is None else kits:
+        # Cached in pdf-cache/kit/ (like the packs, gone with pdf-cache: a cold build).
+        kit_start = time.perf_counter()
+        out.kits, n, reused = build_kits(cur, rendered, siteurl.normalise(site_url),
+                                         work_dir / "kits", cache / "kit", font_dir, workers)
+        out.kit_stats = RenderStats(n, reused, time.perf_counter() - kit_start)
     stats.seconds = time.perf_counter() - start
-    return PrintOutput(rendered, made, stats, report)
+    return out

@@ -175,7 +175,11 @@ def board_lines(lines: list[str], cur: Curriculum, quoted: bool = False) -> list
             head, tail = words.split(":", 1)
             if BOARD.search(head) and tail.strip():
                 words = tail.strip()
-        elif quoted and QUOTED.search(words):
+        elif quoted:
+            # On a slide, only what is written: the quoted words, else nothing (an
+            # instruction such as "약속을 칠판에 써 둔다." is not slide content).
+            if not QUOTED.search(words):
+                continue
             words = " / ".join(a or b for a, b in QUOTED.findall(words))
         out.append(words)
     return out
@@ -356,10 +360,11 @@ def summary_document(cur: Curriculum, lesson: Lesson, font_dir: Path, level: int
                   [p.minutes for p in texts])
 
 
-SLIDE_CHARS = 120  # about what a 16:9 slide holds at 28 pt under its title
+SLIDE_CHARS = 110  # about what a 16:9 slide holds at 28 pt under its title
+SLIDE_FIT = 165  # ... and at 24 pt (a "dense" slide): more goes on the next slide
 
 
-def chunks(items: list[str], budget: int = SLIDE_CHARS, most: int = 4) -> list[list[str]]:
+def chunks(items: list[str], budget: int = SLIDE_FIT, most: int = 5) -> list[list[str]]:
     """Items in groups that each fit one slide (a long list goes on several)."""
     out: list[list[str]] = [[]]
     used = 0
@@ -375,7 +380,7 @@ def chunks(items: list[str], budget: int = SLIDE_CHARS, most: int = 4) -> list[l
 
 def _slides(title: str, items: list[str], lead: str = "") -> list[str]:
     """A list as one slide or, when it is long, several ("제목 (2/3)")."""
-    groups = chunks(items, SLIDE_CHARS - len(re.sub(r"<[^>]+>", "", lead))) or [[]]
+    groups = chunks(items, SLIDE_FIT - len(re.sub(r"<[^>]+>", "", lead))) or [[]]
     out = []
     for n, group in enumerate(groups, 1):
         t = f"{title} ({n}/{len(groups)})" if len(groups) > 1 else title

@@ -84,6 +84,13 @@ def on_files(files, config):
             for path, ext in ((p.zip_path, "zip"), (p.pdf_path, "pdf")):
                 files.append(File.generated(config, f"packs/{p.key}.{ext}",
                                             abs_src_path=str(path)))
+        # Each lesson's 내일 수업 준비 kit: summary, slides, ZIP (lessons/<track>/<slug>/kit/).
+        log.info("curriculum: lesson kits: %d PDF(s) rendered, %d reused (%.1f s)",
+                 printed.kit_stats.rendered, printed.kit_stats.reused, printed.kit_stats.seconds)
+        for k in printed.kits.values():
+            for name, path in (("summary.pdf", k.summary), ("slides.pdf", k.slides),
+                               ("kit.zip", k.zip_path)):
+                files.append(File.generated(config, k.site_dir + name, abs_src_path=str(path)))
     index = search_index_json(loaded)
     files.append(File.generated(config, "search/index.json", content=index))
     # The same index as a script, for a site opened from disk (file://: no fetch).

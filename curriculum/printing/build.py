@@ -10,6 +10,7 @@ from .. import siteurl
 from ..findings import Report
 from .html import documents
 from .lang_packs import build_lang_packs
+from .kit import Kit, build_kits
 from .packs import Pack, build_packs
 from .translated import translation_documents
 from .pdf import FONT_FILES, RenderedPdf, RenderStats, prune, render_all
@@ -29,6 +30,8 @@ class PrintOutput:
     report: Report = field(default_factory=Report)
     translated: list[RenderedPdf] = field(default_factory=list)  # translated handouts
     lang_packs: list = field(default_factory=list)  # lang_packs.LangPack
+    kits: dict[str, Kit] = field(default_factory=dict)  # lesson id -> 내일 수업 준비 kit
+    kit_stats: RenderStats = field(default_factory=RenderStats)
 
     def by_handout(self) -> dict:
         """(lesson id, handout name, variant) -> PDF; a translation's variant is its
@@ -63,7 +66,9 @@ def check_glyphs(tdocs, font_dir: Path, report: Report) -> None:
 
 
 def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True,
-                workers: int | None = None) -> PrintOutput:
+                workers: int | None = None, kits: bool | None = None) -> PrintOutput:
+    """Handouts, then (with `packs`) the print packs and (with `kits`, by default as
+    `packs`) each lesson's kit: summary, slides and ZIP."""
     start = time.perf_counter()
     cur = loaded.curriculum
     report = Report()
@@ -115,6 +120,14 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
                               workers)
         stats.rendered += n
         stats.reused += len(made) - n
+    out = PrintOutput(rendered, made, stats, report)
+    if packs if kits is None else kits:
+        # Cached in pdf-cache/kit/ (like the packs, gone with pdf-cache: a cold build).
+        kit_start = time.perf_counter()
+        out.kits, n, reused = build_kits(cur, rendered, siteurl.normalise(site_url),
+                                         work_dir / "kits", cache / "kit", font_dir, workers)
+        out.kit_stats = RenderStats(n, reused, time.perf_counter() - kit_start)
     stats.seconds = time.perf_counter() - start
     lang = build_lang_packs(translated, work_dir / "packs") if packs else []
-    return PrintOutput(rendered, made, stats, report, translated, lang)
+    out.translated, out.lang_packs = translated, lang
+    return out

@@ -32,6 +32,9 @@ SPACE = re.compile(r"[ \t\n\r\f]+")
 TOKEN = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 CSS_PATH = Path(__file__).with_name("handout.css")
 TEXT_FONT = "PretendardGOV-Regular.ttf"
+# Printed across the top of every page of a teacher copy (a sheet with its answers) and
+# at the start of its footer: a copy with answers must never end up in the class set.
+TEACHER_BAND = "교사용 — 학생 배부 금지"
 
 
 @functools.lru_cache(maxsize=16)
@@ -180,8 +183,12 @@ def sheet_css(n: int, footer: str, pages: int | None = None) -> str:
     """The pages of sheet `n`: its footer, and its own page count ("1 / 2쪽"); `pages`
     is given in a pack, where counter(pages) would count the whole pack."""
     total = f'"{pages}"' if pages else "counter(pages)"
+    # A teacher copy's footer starts with the band (handout_document): its pages also get
+    # the band across the top, in a margin box (an artifact, like the footer), in packs too.
+    band = (f"  margin-top: 31mm; @top-center {{ content: {css_string(TEACHER_BAND)}; }}\n"
+            if footer.startswith(TEACHER_BAND) else "")
     return (f".sheet-{n} {{ page: sheet-{n}; }}\n"
-            f"@page sheet-{n} {{ @bottom-left {{ content: {css_string(footer)}; }}\n"
+            f"@page sheet-{n} {{\n{band}  @bottom-left {{ content: {css_string(footer)}; }}\n"
             f"  @bottom-right {{ content: counter(page) \" / \" {total} \"쪽\"; }} }}\n"
             f"@page :nth(1 of sheet-{n}) {{ counter-reset: page 1; }}\n")
 
@@ -279,6 +286,8 @@ def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant:
     title = handout.title + (" (교사용)" if copy else "")
     name = handout.name + ("-teacher" if copy else "")
     footer = f"{lesson.title} · {kind} · 판 {ed} · {kdate(lesson.reviewed)}"
+    if copy:
+        footer = f"{TEACHER_BAND} · {footer}"
     large = " large" if track.grades and max(track.grades) <= 2 else ""
     esc = htmllib.escape
     qr, qr_link = _qr(url, short, target != lesson.url_dir)

@@ -74,6 +74,20 @@ def main_sequence(cur: Curriculum, track: str) -> list[Lesson]:
     return [l for l in cur.lessons_of(track, published_only=True) if not l.easy_read]
 
 
+def kit_actions(lesson: Lesson, src: str, kit) -> list[str]:
+    """The 내일 수업 준비 line: the lesson's one-page summary, slides and kit ZIP (saved
+    under its Korean name)."""
+    if kit is None:
+        return []
+    d = kit.site_dir
+    return [f"- **내일 수업 준비**: [수업 요약 (PDF, A4 1쪽, {size_label(kit.size('summary'))})]"
+            f"({link(src, d + 'summary.pdf')}) · "
+            f"[슬라이드 (PDF, 16:9, {kit.slides_pages}장, {size_label(kit.size('slides'))})]"
+            f"({link(src, d + 'slides.pdf')}) · "
+            f"[수업 준비 꾸러미 (ZIP, {size_label(kit.size('zip_path'))})]"
+            f"({link(src, d + 'kit.zip')}){{ download=\"{kit.zip_name}\" }}"]
+
+
 def sequence_note(cur: Curriculum, lesson: Lesson, src: str) -> str:
     """Where the lesson stands in its track's sequence and, when it refers to other
     lessons, what to change when it is taught alone (from the plan's own words)."""
@@ -118,7 +132,8 @@ EASY_READ_BADGE = (f'<p class="easy-read-badge"><span class="badge badge--easy-r
                    "</span> 짧은 문장, 한 문장에 한 가지 뜻, 그림 기호로 쓴 수업입니다.</p>")
 
 
-def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Page:
+def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None,
+                kits: dict | None = None) -> Page:
     src = lesson.path
     track = cur.tracks[lesson.track]
     phases = lesson.phases
@@ -133,7 +148,8 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None) -> Pa
         md.append('!!! warning "작성 중인 수업"\n    이 수업안은 아직 검토 중입니다. '
                   '수업에 쓰기 전에 담당자와 확인하세요.\n')
     # Print and download first: on a phone the handouts section is far below.
-    actions = handout_actions(cur, lesson, src, pdfs)
+    actions = kit_actions(lesson, src, (kits or {}).get(lesson.id)) + \
+        handout_actions(cur, lesson, src, pdfs)
     md.append('<div class="lesson-actions" markdown="1">\n\n'
               '<p class="lesson-actions__title">인쇄·내려받기</p>\n\n'
               + ("\n".join(actions) + "\n\n" if actions else "")
@@ -415,7 +431,8 @@ def all_pages(loaded, printed=None) -> list[Page]:
     pages += [catalog_page(cur, t) for t in cur.tracks.values()]
     pages += [topic_page(cur, k) for k in cur.topics]
     for lesson in cur.lessons:
-        pages.append(lesson_page(cur, lesson, pdfs))
+        pages.append(lesson_page(cur, lesson, pdfs,
+                                 printed.kits if printed is not None else None))
         pages += [handout_page(cur, lesson, h, pdfs) for h in lesson.handout_files]
     return pages
 

@@ -1,0 +1,178 @@
+"""The lesson kit ("내일 수업 준비"): a one-page A4 summary and 16:9 slides generated from
+the plan, a ZIP with the handouts, and teacher copies that cannot be mistaken for
+student sheets. The site tests read the session's real site build (built_site)."""
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import FIXTURES, ROOT, SITE_URL, check
+from curriculum.printing import kit
+from curriculum.printing.html import TEACHER_BAND, documents
+
+A4 = (595.28, 841.89)
+VERAPDF = Path("/work/shared/tools/verapdf/run.sh")
+
+
+@pytest.fixture(scope="module")
+def real():
+    return check(ROOT).curriculum
+
+
+def words(html):
+    """The text of generated HTML: no tags, joiners or zero-width spaces."""
+    import html as htmllib
+
+    text = htmllib.unescape(re.sub(r"<[^>]+>", "", html))
+    return re.sub(r"\s+", " ", text.replace("\u2060", "").replace("\u200b", ""))
+
+
+def published(cur):
+    return [l for t in cur.tracks for l in cur.lessons_of(t, published_only=True)]
+
+
+# --- without rendering -------------------------------------------------------------------
+
+def test_safe_names_for_windows():
+    assert kit.safe_name('가짜 사진: "진짜" 피해? <1/2>*|\\') == "가짜 사진 - '진짜' 피해 _1_2____"
+    assert kit.zip_name(check(ROOT).curriculum.lessons[0]).startswith("수업 준비 꾸러미 - ")
+    for lesson in published(check(ROOT).curriculum):
+        assert not re.search(r'[/\\:*?"<>|]', kit.zip_name(lesson))
+
+
+def test_marked_slides_and_ground_rules_come_from_the_plan(real):
+    lesson = next(l for l in real.lessons if l.id == "middle-deepfake-harm")
+    slides = kit.marked_slides(lesson)
+    assert ("장난일까?", "62.2% 장난? / 89.4% 범죄!") in slides
+    assert [t for t, _ in slides][:2] == ["장난일까?", "딥페이크란?"]
+    assert kit.ground_rules(lesson, real)[0] == "실제 사람 이름은 말하지 않기"
+    # Every word of a slide is in the plan (or the registries): nothing is made up.
+    doc = kit.slides_document(real, lesson, ROOT / "fonts")
+    assert "모둠 질문: 지우의 하루" in words(doc.html) and "도움 받을 곳" in words(doc.html)
+
+
+def test_a_plan_without_marks_gets_slides_from_its_activities(real):
+    lesson = next(l for l in published(real) if not kit.marked_slides(l)
+                  and any(p.name == "전개" for p in l.phases))
+    doc = kit.slides_document(real, lesson, ROOT / "fonts")
+    activities = [s.title for p in kit.phase_texts(lesson) if p.label.endswith("전개")
+                  for s in p.sections if s.title]
+    assert activities
+    text = words(doc.html)
+    for title in activities:
+        assert kit.plain(kit.MINUTES_SUFFIX.sub("", title), real) in text
+
+
+def test_summary_minutes_are_the_plans_for_every_lesson(real):
+    for lesson in published(real):
+        for level in range(kit.LEVELS):
+            doc = kit.summary_document(real, lesson, ROOT / "fonts", level)
+            assert doc.minutes == [p.minutes for p in lesson.phases], lesson.id
+            assert re.findall(r'<td class="min">(\d+)</td>', doc.html) == \
+                [str(p.minutes) for p in lesson.phases]
+            assert "자세한 내용은 수업안" in words(doc.html)
+
+
+# --- the real site -----------------------------------------------------------------------
+
+def kit_dir(site, lesson):
+    return site / lesson.url_dir / "kit"
+
+
+def text_pages(path):
+    import pymupdf
+
+    with pymupdf.open(path) as pdf:
+        return [p.get_text() for p in pdf]
+
+
+def test_every_published_lesson_has_a_summary_slides_and_a_kit(built_site, real):
+    for lesson in published(real):
+        d = kit_dir(built_site, lesson)
+        summary, slides = PdfReader(str(d / "summary.pdf")), PdfReader(str(d / "slides.pdf"))
+        assert len(summary.pages) == 1, lesson.id
+        box = summary.pages[0].mediabox
+        assert abs(float(box.width) - A4[0]) < 1 and abs(float(box.height) - A4[1]) < 1
+        assert len(slides.pages) >= 3
+        for page in slides.pages:
+            assert abs(float(page.mediabox.width) / float(page.mediabox.height) - 16 / 9) < 0.01
+        for reader, what in ((summary, "수업 요약"), (slides, "수업 슬라이드")):
+            root = reader.trailer["/Root"]
+            assert root["/Lang"] == "ko" and root["/MarkInfo"]["/Marked"]
+            assert "/StructTreeRoot" in root
+            assert reader.metadata.title == f"{what}: {lesson.title}"
+        # The summary's minutes, as printed, are the plan's.
+        text = text_pages(d / "summary.pdf")[0]
+        assert f"총 {sum(p.minutes for p in lesson.phases)}분" in text
+        with zipfile.ZipFile(d / "kit.zip") as z:
+            names = z.namelist()
+        assert names[0].startswith("1 수업 요약") and names[1].startswith("2 슬라이드")
+        assert all(not re.search(r'[/\\:*?"<>|]', n) for n in names)
+        assert len(names) >= 2 + len(lesson.handout_files)
+        page = (built_site / lesson.url_dir / "index.html").read_text("utf-8")
+        assert "내일 수업 준비" in page and 'href="kit/summary.pdf"' in page
+        assert f'download="{kit.zip_name(lesson)}"' in page
+
+
+def test_teacher_copies_carry_the_band_on_every_page(built_site, real):
+    copies = [d for d in documents(real, SITE_URL, ROOT / "fonts")
+              if d.variant == "teacher" and d.handout.audience != "teacher"]
+    assert copies
+    for d in copies:
+        for n, text in enumerate(text_pages(built_site / d.site_path), 1):
+            # Across the top and at the start of the footer.
+            assert text.count(TEACHER_BAND) >= 2, f"{d.site_path} page {n}"
+    students = [d for d in documents(real, SITE_URL, ROOT / "fonts") if d.variant == "student"]
+    assert all(TEACHER_BAND not in "".join(text_pages(built_site / d.site_path))
+               for d in students[:10])
+
+
+def test_kit_pdfs_are_drawn_not_blank_by_mupdf(built_site, real):
+    import pymupdf
+
+    for lesson in published(real)[::6]:
+        for name in ("summary.pdf", "slides.pdf"):
+            with pymupdf.open(kit_dir(built_site, lesson) / name) as pdf:
+                for page in list(pdf)[:2]:
+                    pix = page.get_pixmap(dpi=40, colorspace=pymupdf.csGRAY)
+                    dark = sum(1 for b in pix.samples if b < 128)
+                    assert dark > 0.005 * len(pix.samples), (lesson.id, name, page.number)
+
+
+def test_kit_pdfs_pass_the_machine_checkable_pdf_ua_rules(built_site, real):
+    import page
+
+    lesson = next(l for l in real.lessons if l.id == "middle-deepfake-harm")
+    teacher = next(d for d in documents(real, SITE_URL, ROOT / "fonts")
+                   if d.lesson.id == lesson.id and d.variant == "teacher")
+    paths = [kit_dir(built_site, lesson) / "summary.pdf", kit_dir(built_site, lesson) / "slides.pdf",
+             built_site / teacher.site_path]
+    for path in paths:
+        report = page.validate_pdf(str(path), profile=page.ValidationProfile.PDF_UA_1)
+        assert sorted({f.rule_id for f in report.failures}) == [], path
+    if VERAPDF.exists() and shutil.which("java"):
+        out = subprocess.run([str(VERAPDF), *map(str, paths)], capture_output=True, text=True,
+                             timeout=600).stdout
+        assert out.count("compliant=true") == len(paths), out[-2000:]
+
+
+# --- the cache -----------------------------------------------------------------------------
+
+@pytest.mark.pdf
+def test_warm_rebuild_renders_no_kit_pdf(tmp_path):
+    from curriculum.printing.build import build_print
+
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "healthy", repo)
+    shutil.copytree(ROOT / "fonts", repo / "fonts")
+    first = build_print(check(repo), SITE_URL, repo / ".build", workers=1)
+    assert first.kits and first.kit_stats.rendered >= 2 * len(first.kits)
+    again = build_print(check(repo), SITE_URL, repo / ".build", workers=1)
+    assert again.kit_stats.rendered == 0 and again.stats.rendered == 0
+    for k in again.kits.values():
+        assert k.summary_pages == 1 and k.zip_path.exists()

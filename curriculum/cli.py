@@ -1,4 +1,4 @@
-"""Command line: `curriculum check`, `curriculum schema`, `curriculum new`.
+"""Command line: `curriculum check`, `curriculum schema`, `curriculum new`, `curriculum report`.
 
 Exit codes of `check`: 0 no errors (warnings allowed), 1 errors found, 2 the check
 itself could not run.
@@ -156,6 +156,18 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from .report import write_report
+
+    root = _root(args.root)
+    out = Path(args.out) if Path(args.out).is_absolute() else root / args.out
+    path, _ = write_report(root, args.base, out, link_base=args.link_base,
+                           artifact_url=args.artifact_url or "", pdf=not args.no_pdf)
+    sys.stdout.write(path.read_text(encoding="utf-8"))
+    print(f"\n(wrote {path})", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="curriculum", description=__doc__.splitlines()[0])
     parser.add_argument("--root", help="repository root (default: current folder)")
@@ -175,6 +187,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("track")
     p.add_argument("slug")
     p.set_defaults(func=cmd_new)
+    p = sub.add_parser("report", help="the change report against a git ref (Korean Markdown)")
+    p.add_argument("--base", required=True, help="git ref to compare with, e.g. origin/main")
+    p.add_argument("--out", default=".build/report",
+                   help="folder for report.md and previews/*.png (default .build/report)")
+    p.add_argument("--link-base", help="prefix of file links (default: relative to --out), "
+                   "e.g. https://github.com/OWNER/REPO/blob/SHA/")
+    p.add_argument("--artifact-url", help="link previews to this page (a workflow run's "
+                   "artifacts) instead of embedding the PNGs")
+    p.add_argument("--no-pdf", action="store_true", help="no page counts or previews")
+    p.set_defaults(func=cmd_report)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

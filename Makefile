@@ -19,7 +19,8 @@ PRETENDARD_GOV_VERSION := 1.3.9
 PRETENDARD_GOV_SHA256 := eed5dc88f4b699bf9543f5c3c77057370f3a541f85f46315b6f2485d2770716c
 NOTO_CORE_VERSION := 20201225-1
 
-.PHONY: site serve check test test-fast golden bench bench-check schema browser poppler fonts clean
+.PHONY: site serve check test test-fast golden bench bench-check schema browser poppler fonts clean \
+	codeowners report
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -112,6 +113,16 @@ bench: $(STAMP) browser
 ## ones (target: 5,000 under 3 s); no site builds
 bench-check: $(STAMP)
 	$(PY) scripts/bench.py --check-only
+
+## make codeowners: regenerate .github/CODEOWNERS from `maintainers:` in curriculum.yml
+codeowners: $(STAMP)
+	$(PY) -m curriculum codeowners --write
+
+## make report BASE=origin/main: the change report (Korean Markdown and first-page PNGs
+## of changed handouts) in .build/report/
+BASE ?= origin/main
+report: $(STAMP)
+	$(PY) -m curriculum report --base $(BASE)
 
 ## make schema: regenerate schema/lesson.schema.json after changing fields or curriculum.yml
 schema: $(STAMP)

@@ -156,6 +156,19 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_codeowners(args) -> int:
+    from .codeowners import PATH, codeowners_text, write_codeowners
+    from .engine import load
+
+    cur = load(_root(args.root), keep_text=False).curriculum
+    if args.write:
+        write_codeowners(cur)
+        print(f"wrote {PATH}")
+    else:
+        sys.stdout.write(codeowners_text(cur))
+    return 0
+
+
 def cmd_report(args) -> int:
     from .report import write_report
 
@@ -187,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("track")
     p.add_argument("slug")
     p.set_defaults(func=cmd_new)
+    p = sub.add_parser("codeowners", help="print (or --write) .github/CODEOWNERS from the "
+                       "tracks' maintainers in curriculum.yml")
+    p.add_argument("--write", action="store_true", help="write .github/CODEOWNERS")
+    p.set_defaults(func=cmd_codeowners)
     p = sub.add_parser("report", help="the change report against a git ref (Korean Markdown)")
     p.add_argument("--base", required=True, help="git ref to compare with, e.g. origin/main")
     p.add_argument("--out", default=".build/report",

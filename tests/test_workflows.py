@@ -36,3 +36,29 @@ def test_comment_job_is_minimal_and_runs_no_pull_request_code():
     script = job["steps"][-1]["with"]["script"]
     assert "curriculum-report" in script and "updateComment" in script
     assert "pr.head.sha !== process.env.RUN_HEAD_SHA" in script
+
+
+FORMS = WORKFLOWS.parent / "ISSUE_TEMPLATE"
+
+
+def test_issue_forms_in_korean_ask_for_lesson_page_and_what_is_wrong():
+    names = {}
+    for path in sorted(FORMS.glob("*.yml")):
+        if path.name == "config.yml":
+            continue
+        form = yaml.safe_load(path.read_text(encoding="utf-8"))
+        names[form["name"]] = form
+        ids = [item["id"] for item in form["body"] if "id" in item]
+        assert len(ids) == len(set(ids)), path
+        for item in form["body"]:
+            assert item["type"] in ("markdown", "input", "textarea", "dropdown", "checkboxes")
+    assert set(names) == {"제안", "오류 신고", "새 수업 요청"}
+    error_ids = {i["id"] for i in names["오류 신고"]["body"] if "id" in i}
+    assert {"lesson", "page", "wrong"} <= error_ids
+
+
+def test_new_lesson_form_lists_the_tracks_of_curriculum_yml():
+    cfg = yaml.safe_load((WORKFLOWS.parents[1] / "curriculum.yml").read_text(encoding="utf-8"))
+    form = yaml.safe_load((FORMS / "3-new-lesson.yml").read_text(encoding="utf-8"))
+    options = next(i for i in form["body"] if i.get("id") == "track")["attributes"]["options"]
+    assert [t["name"] for t in cfg["tracks"].values()] == options[:-1]

@@ -61,10 +61,12 @@ $(VNU):
 	  tar xzf vnu-jar-$(VNU_VERSION).tgz package/build/dist/vnu.jar && \
 	  mv package/build/dist/vnu.jar vnu.jar && rm -rf package vnu-jar-$(VNU_VERSION).tgz
 
-## make site: check (reporting, not blocking), then build site/ (kept if the build fails)
+## make site: check (reporting, not blocking), then build site/ (kept if the build fails);
+## BUILDER=zensical stages every page and PDF (curriculum stage) and builds with Zensical
+BUILDER ?= mkdocs
 site: $(STAMP)
 	$(PY) -m curriculum check --no-fail
-	$(PY) scripts/build_site.py
+	$(PY) scripts/build_site.py --builder $(BUILDER)
 
 ## make serve: preview on http://127.0.0.1:8000, reloading on lesson changes
 serve: $(STAMP)

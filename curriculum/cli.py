@@ -169,6 +169,18 @@ def cmd_codeowners(args) -> int:
     return 0
 
 
+def cmd_stage(args) -> int:
+    from .printing.build import site_url_from_env
+    from .stage import stage
+
+    root = _root(args.root)
+    out = Path(args.out) if Path(args.out).is_absolute() else root / args.out
+    counts = stage(root, out, site_url_from_env(), pdf=not args.no_pdf)
+    print(f"staged {counts['pages']} page(s) and {counts['files']} file(s) in {out}; "
+          f"build with: zensical build -f {out}/mkdocs.yml (or mkdocs build -f …)")
+    return 0
+
+
 def cmd_report(args) -> int:
     from .report import write_report
 
@@ -204,6 +216,11 @@ def main(argv: list[str] | None = None) -> int:
                        "tracks' maintainers in curriculum.yml")
     p.add_argument("--write", action="store_true", help="write .github/CODEOWNERS")
     p.set_defaults(func=cmd_codeowners)
+    p = sub.add_parser("stage", help="write every page (directives and macros expanded), "
+                       "asset, search index and PDF, and a hook-free mkdocs.yml, into a folder")
+    p.add_argument("--out", default=".build/stage", help="the folder (default .build/stage)")
+    p.add_argument("--no-pdf", action="store_true", help="no handout PDFs or packs")
+    p.set_defaults(func=cmd_stage)
     p = sub.add_parser("report", help="the change report against a git ref (Korean Markdown)")
     p.add_argument("--base", required=True, help="git ref to compare with, e.g. origin/main")
     p.add_argument("--out", default=".build/report",

@@ -20,7 +20,7 @@ PRETENDARD_GOV_SHA256 := eed5dc88f4b699bf9543f5c3c77057370f3a541f85f46315b6f2485
 NOTO_CORE_VERSION := 20201225-1
 
 .PHONY: site serve check test test-fast golden bench bench-check schema browser poppler fonts clean \
-	codeowners report
+	codeowners report bench-builders
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -109,7 +109,13 @@ fonts:
 ## make bench: corpora of 100 / 500 / 1,000 / 5,000 lessons replicated from the real ones;
 ## prints the figures (builds sites: many minutes)
 bench: $(STAMP) browser
+	$(PY) scripts/bench_builders.py
 	$(PY) scripts/bench.py
+
+## make bench-builders: the same pages built three ways (project, bare Material on the
+## staged files, Zensical on the staged files), cold and warm, at 100 and 1,000 lessons
+bench-builders: $(STAMP)
+	$(PY) scripts/bench_builders.py
 
 ## make bench-check: only the check, on 500 and 5,000 lessons replicated from the real
 ## ones (target: 5,000 under 3 s); no site builds

@@ -130,11 +130,15 @@ def coverage_diff(base: Side, head: Side) -> list[CoverageRow]:
     rows = []
     tracks = list(head.cur.tracks) + [t for t in base.cur.tracks if t not in head.cur.tracks]
     topic_order = {t: i for i, t in enumerate(list(head.cur.topics) + list(base.cur.topics))}
-    for key in sorted(set(b) | set(h), key=lambda k: (tracks.index(k[0]) if k[0] in tracks
-                                                       else 99, topic_order.get(k[1], -1))):
+    # Every counted cell, and every required one (a requirement may change alone).
+    keys = set(b) | set(h)
+    for side in (base, head):
+        for k, t in side.cur.tracks.items():
+            keys.add((k, ""))
+            keys.update((k, topic) for topic in t.required_topics)
+    for key in sorted(keys, key=lambda k: (tracks.index(k[0]) if k[0] in tracks
+                                           else 99, topic_order.get(k[1], -1))):
         before, after = b.get(key, (0, 0)), h.get(key, (0, 0))
-        if before == after:
-            continue
         track, topic = key
 
         def req(side, counts):
@@ -147,6 +151,8 @@ def coverage_diff(base: Side, head: Side) -> list[CoverageRow]:
             return True, counts[0] >= t.min_lessons
         need_b, met_b = req(base, before)
         need_h, met_h = req(head, after)
+        if before == after and need_b == need_h and met_b == met_h:
+            continue
         rows.append(CoverageRow(track, topic, before, after, need_b or need_h, met_b, met_h))
     return rows
 

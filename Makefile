@@ -20,7 +20,8 @@ PRETENDARD_GOV_SHA256 := eed5dc88f4b699bf9543f5c3c77057370f3a541f85f46315b6f2485
 NOTO_CORE_VERSION := 20201225-1
 NOTO_CJK_VERSION := 1:20220127+repack1-1
 
-.PHONY: site serve check test test-fast golden bench bench-check schema browser poppler fonts clean
+.PHONY: site serve check test test-fast golden bench bench-check schema browser poppler fonts clean \
+	codeowners report bench-builders
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -61,10 +62,12 @@ $(VNU):
 	  tar xzf vnu-jar-$(VNU_VERSION).tgz package/build/dist/vnu.jar && \
 	  mv package/build/dist/vnu.jar vnu.jar && rm -rf package vnu-jar-$(VNU_VERSION).tgz
 
-## make site: check (reporting, not blocking), then build site/ (kept if the build fails)
+## make site: check (reporting, not blocking), then build site/ (kept if the build fails);
+## BUILDER=zensical stages every page and PDF (curriculum stage) and builds with Zensical
+BUILDER ?= mkdocs
 site: $(STAMP)
 	$(PY) -m curriculum check --no-fail
-	$(PY) scripts/build_site.py
+	$(PY) scripts/build_site.py --builder $(BUILDER)
 
 ## make serve: preview on http://127.0.0.1:8000, reloading on lesson changes
 serve: $(STAMP)
@@ -112,12 +115,28 @@ fonts:
 ## make bench: corpora of 100 / 500 / 1,000 / 5,000 lessons replicated from the real ones;
 ## prints the figures (builds sites: many minutes)
 bench: $(STAMP) browser
+	$(PY) scripts/bench_builders.py
 	$(PY) scripts/bench.py
+
+## make bench-builders: the same pages built three ways (project, bare Material on the
+## staged files, Zensical on the staged files), cold and warm, at 100 and 1,000 lessons
+bench-builders: $(STAMP)
+	$(PY) scripts/bench_builders.py
 
 ## make bench-check: only the check, on 500 and 5,000 lessons replicated from the real
 ## ones (target: 5,000 under 3 s); no site builds
 bench-check: $(STAMP)
 	$(PY) scripts/bench.py --check-only
+
+## make codeowners: regenerate .github/CODEOWNERS from `maintainers:` in curriculum.yml
+codeowners: $(STAMP)
+	$(PY) -m curriculum codeowners --write
+
+## make report BASE=origin/main: the change report (Korean Markdown and first-page PNGs
+## of changed handouts) in .build/report/
+BASE ?= origin/main
+report: $(STAMP)
+	$(PY) -m curriculum report --base $(BASE)
 
 ## make schema: regenerate schema/lesson.schema.json after changing fields or curriculum.yml
 schema: $(STAMP)

@@ -1,4 +1,4 @@
-"""Command line: `curriculum check`, `curriculum schema`, `curriculum new`.
+"""Command line: `curriculum check`, `curriculum schema`, `curriculum new`, `curriculum report`.
 
 Exit codes of `check`: 0 no errors (warnings allowed), 1 errors found, 2 the check
 itself could not run.
@@ -156,6 +156,43 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_codeowners(args) -> int:
+    from .codeowners import PATH, codeowners_text, write_codeowners
+    from .engine import load
+
+    cur = load(_root(args.root), keep_text=False).curriculum
+    if args.write:
+        write_codeowners(cur)
+        print(f"wrote {PATH}")
+    else:
+        sys.stdout.write(codeowners_text(cur))
+    return 0
+
+
+def cmd_stage(args) -> int:
+    from .printing.build import site_url_from_env
+    from .stage import stage
+
+    root = _root(args.root)
+    out = Path(args.out) if Path(args.out).is_absolute() else root / args.out
+    counts = stage(root, out, site_url_from_env(), pdf=not args.no_pdf)
+    print(f"staged {counts['pages']} page(s) and {counts['files']} file(s) in {out}; "
+          f"build with: zensical build -f {out}/mkdocs.yml (or mkdocs build -f …)")
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .report import write_report
+
+    root = _root(args.root)
+    out = Path(args.out) if Path(args.out).is_absolute() else root / args.out
+    path, _ = write_report(root, args.base, out, link_base=args.link_base,
+                           artifact_url=args.artifact_url or "", pdf=not args.no_pdf)
+    sys.stdout.write(path.read_text(encoding="utf-8"))
+    print(f"\n(wrote {path})", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="curriculum", description=__doc__.splitlines()[0])
     parser.add_argument("--root", help="repository root (default: current folder)")
@@ -175,6 +212,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("track")
     p.add_argument("slug")
     p.set_defaults(func=cmd_new)
+    p = sub.add_parser("codeowners", help="print (or --write) .github/CODEOWNERS from the "
+                       "tracks' maintainers in curriculum.yml")
+    p.add_argument("--write", action="store_true", help="write .github/CODEOWNERS")
+    p.set_defaults(func=cmd_codeowners)
+    p = sub.add_parser("stage", help="write every page (directives and macros expanded), "
+                       "asset, search index and PDF, and a hook-free mkdocs.yml, into a folder")
+    p.add_argument("--out", default=".build/stage", help="the folder (default .build/stage)")
+    p.add_argument("--no-pdf", action="store_true", help="no handout PDFs or packs")
+    p.set_defaults(func=cmd_stage)
+    p = sub.add_parser("report", help="the change report against a git ref (Korean Markdown)")
+    p.add_argument("--base", required=True, help="git ref to compare with, e.g. origin/main")
+    p.add_argument("--out", default=".build/report",
+                   help="folder for report.md and previews/*.png (default .build/report)")
+    p.add_argument("--link-base", help="prefix of file links (default: relative to --out), "
+                   "e.g. https://github.com/OWNER/REPO/blob/SHA/")
+    p.add_argument("--artifact-url", help="link previews to this page (a workflow run's "
+                   "artifacts) instead of embedding the PNGs")
+    p.add_argument("--no-pdf", action="store_true", help="no page counts or previews")
+    p.set_defaults(func=cmd_report)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

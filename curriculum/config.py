@@ -69,6 +69,7 @@ def load_config(root: Path, report: Report, blocks: set[str] | None = None):
             worksheet_per_lesson=bool(req.get("worksheet_per_lesson", False)),
             parent_letters=int(req.get("parent_letters") or 0),
             required_blocks=list(req.get("blocks") or []),
+            maintainers=list(spec.get("maintainers") or []),
             help_lines={c: line_of(lines, ("tracks", key, "help", i))
                         for i, c in enumerate(spec["help"])})
     raw_tr = data.get("translations") if isinstance(data.get("translations"), dict) else {}

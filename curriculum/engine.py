@@ -14,6 +14,7 @@ from pathlib import Path
 from .checks.coverage import check_coverage, check_duplicate_ids, check_handout_coverage
 from .checks.links import check_links
 from .checks.text import TextChecker, load_language_rules
+from .codeowners import check_codeowners
 from .config import load_config, load_contacts
 from .findings import Report
 from .lessons import discover, load_lesson
@@ -89,6 +90,7 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
     check_coverage(cur, report)
     check_handout_coverage(cur, report)
     check_translation_coverage(cur, report)
+    check_codeowners(cur, report)
 
     checker = TextChecker(ref, rules)
     for block in ref.blocks.values():

@@ -18,6 +18,8 @@ BLOCK_AUDIENCES = ("student", "teacher", "staff", "leader", "parent")
 PHONE = r"^(#?\d{3,4}|0\d{1,2}-\d{3,4}-\d{4}|1[5-9]\d\d-\d{4})$"
 URL = r"^https?://\S+$"
 # A key of curriculum.yml `areas`, or a 성취기준 code such as [6도02-01] / [12생윤03-02].
+# A GitHub user (@name) or team (@org/team), as CODEOWNERS takes them.
+GITHUB_HANDLE = r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
 STANDARD = r"^([a-z0-9]+(-[a-z0-9]+)*|\[\d{1,2}[가-힣]{1,6}\d{2}-\d{2}\])$"
 _url = Str(pattern=URL, pattern_hint="a full address starting with https://")
 _checked = Field(Date(), True, "Date the entry was last checked against its source.",
@@ -179,6 +181,12 @@ TRACK = Record({
     }), True, "What the track must cover.", "give `topics: [..]` and `lessons: N`"),
     "help": Field(ListOf(Str(enum="contacts")), True, "Contact keys of the lesson help block.",
                   "list contact keys from contacts.yml"),
+    "maintainers": Field(ListOf(Str(pattern=GITHUB_HANDLE,
+                                    pattern_hint="a GitHub handle such as @kim-teacher or a "
+                                                 "team such as @jne-edu/middle")),
+                         False, "GitHub users or teams who review the track's lessons "
+                                "(.github/CODEOWNERS is generated from them).",
+                         "list GitHub handles, e.g. [\"@kim-teacher\", \"@jne-edu/middle\"]"),
 })
 
 TOPIC = Record({

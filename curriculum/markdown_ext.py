@@ -173,12 +173,17 @@ class CurriculumExtension(Extension):
                                            "engine loaded"],
                        "wrap_tables": [False, "each table in a box that scrolls sideways "
                                               "(the site; not the PDFs)"],
+                       "registries": ["", "a repository root to load the registries from "
+                                          "when `reference` is not given (a staged site "
+                                          "built without the MkDocs adapter)"],
                        "phone_links": [False, "help numbers in text become tel:/sms: links "
                                               "(the site; printed sheets keep plain numbers)"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         reference = self.getConfig("reference") or None
+        if reference is None and self.getConfig("registries"):
+            reference = _registries(str(self.getConfig("registries")))
         md.preprocessors.register(MacroPreprocessor(md, reference), "curriculum_macros", 35)
         md.treeprocessors.register(TableTreeprocessor(md, bool(self.getConfig("wrap_tables"))),
                                    "table_a11y", 1)
@@ -187,6 +192,22 @@ class CurriculumExtension(Extension):
             # After the inline patterns (20): text nodes hold the page's words by then.
             md.treeprocessors.register(PhoneLinkTreeprocessor(md, numbers), "phone_links", 2)
         md.postprocessors.register(MarkdownAttrPostprocessor(md), "markdown_attr", 5)
+
+
+_LOADED: dict = {}
+
+
+def _registries(root: str):
+    """The registries of the repository at `root`, loaded once per process (findings are
+    the check's business, not the build's)."""
+    if root not in _LOADED:
+        from pathlib import Path
+
+        from .engine import load_reference, today
+        from .findings import Report
+
+        _LOADED[root] = load_reference(Path(root), Report(), today(), 10**6)
+    return _LOADED[root]
 
 
 def makeExtension(**kwargs):

@@ -39,6 +39,7 @@ class Track:
     parent_letters: int = 0  # requires.parent_letters
     required_blocks: list[str] = field(default_factory=list)  # requires.blocks
     help_lines: dict = field(default_factory=dict)  # contact key -> line in curriculum.yml
+    maintainers: list[str] = field(default_factory=list)  # GitHub handles (CODEOWNERS)
 
 
 @dataclass

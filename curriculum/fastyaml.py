@@ -22,7 +22,13 @@ ITEM = re.compile(r"^  - (.+)$")
 INT = re.compile(r"^(0|[1-9][0-9]{0,8})$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
-HANGUL = re.compile(r"[가-힣]")
+# Any character outside ASCII (Hangul, Vietnamese, Khmer, CJK …): YAML's implicit
+# types (int, float, bool, null, timestamp) are ASCII-only patterns.
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+ASCII_WORDS = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.'()/&-]*[A-Za-z0-9.)]$")
+# Line breaks YAML knows beyond \n (NEL, LS, PS), the BOM, and what YAML does not print.
+ODD = re.compile("[\x85\u2028\u2029\ufeff]|[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd"
+                 "\U00010000-\U0010ffff]")
 UNSAFE_START = set("'\"[]{}&*!|>%@`-?:,#~ ")
 # Inside [a, b] these end a plain scalar in YAML (and `?` starts a key): step aside.
 FLOW_UNSAFE = re.compile(r"[\[\]{}?]")
@@ -84,9 +90,16 @@ def _scalar(text: str, flow: bool = False):
         raise ValueError(text)
     if SLUG.match(text) and text.lower() not in YAML_WORDS:
         return text
-    if HANGUL.search(text):
+    if NON_ASCII.search(text):
         # YAML's int, float, bool, null and timestamp patterns are ASCII-only and
-        # anchored, so a plain scalar holding Hangul is always a string.
+        # anchored, so a plain scalar holding Hangul (or any letter outside ASCII) is
+        # always a string, unless it holds a character YAML treats specially.
+        if ODD.search(text):
+            raise ValueError(text)
+        return text
+    if " " in text and ":" not in text and ASCII_WORDS.match(text):
+        # Words with spaces ("Letter to parents"): no implicit type has a space
+        # without a colon (only timestamps do, and they need one).
         return text
     raise ValueError(text)
 

@@ -123,6 +123,7 @@ def load_translations(root: Path, files: dict[str, Path], lesson: Lesson,
     """Every `<name>.<lang>.md` of a lesson's handouts folder, attached to its Korean
     handout (`files`: stem -> path of every .md there)."""
     by_name = {h.name: h for h in lesson.handout_files}
+    hashes: dict[str, str] = {}  # one hash per Korean source, whatever the languages
     for stem, path in files.items():
         m = NAME.match(stem)
         if not m:
@@ -167,11 +168,14 @@ def load_translations(root: Path, files: dict[str, Path], lesson: Lesson,
                        "add `reviewed_by:` (name, body) and `reviewed_on:` (date), or write "
                        "`status: draft`")
             continue
-        src_text = (root / source.path).read_text("utf-8")
+        if name not in hashes:
+            # The loaded body is the file after its front matter, newlines normalised:
+            # the agreed text of the hash (body_hash gives the same from the whole file).
+            hashes[name] = hashlib.sha256(source.body.encode("utf-8")).hexdigest()[:12]
         t = Translation(
             name=name, lang=lang, path=fname, source_path=source.path,
             title=str(meta["title"]).strip(), status=meta["status"],
-            source_hash=str(meta["source_hash"]), current_hash=body_hash(src_text),
+            source_hash=str(meta["source_hash"]), current_hash=hashes[name],
             translator=str(meta.get("translator") or ""),
             reviewed_by=str(meta.get("reviewed_by") or ""), reviewed_on=meta.get("reviewed_on"),
             body=doc.body, body_line=doc.body_line, pages=meta.get("pages") or source.pages,

@@ -75,6 +75,8 @@ def on_files(files, config):
             log.info("curriculum: %s", f.text().splitlines()[0])
         for r in printed.rendered:
             files.append(File.generated(config, r.doc.site_path, abs_src_path=str(r.path)))
+        for letter in printed.letters:
+            files.append(File.generated(config, letter.site_path, abs_src_path=str(letter.path)))
         for p in printed.packs:
             for path, ext in ((p.zip_path, "zip"), (p.pdf_path, "pdf")):
                 files.append(File.generated(config, f"packs/{p.key}.{ext}",

@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import siteurl
 from ..findings import Report
 from .html import documents
+from .docx import Letter, build_letters
 from .packs import Pack, build_packs
 from .pdf import FONT_FILES, RenderedPdf, RenderStats, prune, render_all
 
@@ -25,6 +26,7 @@ class PrintOutput:
     packs: list[Pack]
     stats: RenderStats
     report: Report = field(default_factory=Report)
+    letters: list[Letter] = field(default_factory=list)  # 가정통신문 as DOCX
 
     def by_handout(self) -> dict:
         return {(r.doc.lesson.id, r.doc.handout.name, r.doc.variant): r for r in self.rendered}
@@ -61,13 +63,15 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
                        f"{r.doc.title} prints on {r.pages} A4 pages; its budget is {h.pages}",
                        "shorten the text or tables, or raise `pages:` if the extra page is "
                        "really needed")
+    # Every 가정통신문 also as an editable DOCX (cached in .build/docx/).
+    letters = build_letters(cur, [r.doc for r in rendered], work_dir / "docx")
     made = []
     if packs:
         # Pack PDFs are cached beside the handouts (pdf-cache/packs/), so removing
         # pdf-cache makes a cold build of both.
         made, n = build_packs(cur, rendered, work_dir / "packs", cache / "packs", font_dir,
-                              workers)
+                              workers, {x.pdf_site_path: x.path for x in letters})
         stats.rendered += n
         stats.reused += len(made) - n
     stats.seconds = time.perf_counter() - start
-    return PrintOutput(rendered, made, stats, report)
+    return PrintOutput(rendered, made, stats, report, letters)

@@ -1,6 +1,7 @@
 """A school's own pack (맞춤 꾸러미 만들기) made in a real browser (Debian's Chromium)
 from the built site, and the editable letters (DOCX) it fills in."""
 
+import csv
 import io
 import json
 import re
@@ -102,15 +103,18 @@ def test_a_school_makes_its_own_pack_in_the_browser(browser, site_server, built_
         assert set(fields.get("start-date", ["2027. 3. 2."])) == {"2027. 3. 2."}
         assert "○○학교" not in docx_text(z.read(n))
     # The order sheet: every PDF, copies from the number of classes (3 classes of 30).
-    rows = z.read("인쇄_주문서.csv").decode("utf-8-sig").splitlines()
-    assert rows[0] == "번호,파일,자료,수업,대상,쪽수,부수,총 쪽수,용지,인쇄"
-    order = [r for r in manifest["파일"] if not r["파일"].endswith(".docx")]
-    assert len(rows) - 1 == len(order)
+    rows = list(csv.DictReader(io.StringIO(z.read("인쇄_주문서.csv").decode("utf-8-sig"))))
+    assert list(rows[0]) == ["번호", "파일", "자료", "수업", "대상", "쪽수", "부수", "총 쪽수", "용지",
+                             "인쇄"]
     per_class = {"student": 30, "teacher": 1, "poster": 2}
     pdfs = [f for f in expected if not f.get("letter")]
-    for line, f in zip(rows[1:], pdfs):
-        copies = int(line.split(",")[-4])
-        assert copies == per_class[f["rule"]] * 3, line
+    assert len(rows) == len(pdfs)
+    for row, f in zip(rows, pdfs):
+        assert int(row["부수"]) == per_class[f["rule"]] * 3, row
+        assert int(row["총 쪽수"]) == int(row["부수"]) * f["pages"]
+        # A letter is printed from its filled-in DOCX, not from the PDF with blanks.
+        assert row["파일"] in names
+        assert row["파일"].endswith(".docx" if "가정통신문" in f["name"] else ".pdf"), row
 
 
 @pytest.mark.browser

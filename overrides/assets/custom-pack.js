@@ -136,7 +136,10 @@
                          "부수": f.letter ? "" : copies(f.rule, classes, size)});
           if (!f.letter) {
             var n = copies(f.rule, classes, size);
-            order.push({"번호": order.length + 1, "파일": it.name, "자료": f.title,
+            // A letter is printed from its filled-in DOCX (the PDF keeps the blanks).
+            var next = items[i + 1];
+            var file = next && next.file.letter && next.lesson === it.lesson ? next.name : it.name;
+            order.push({"번호": order.length + 1, "파일": file, "자료": f.title,
                         "수업": it.lesson.title, "대상": f.audience, "쪽수": f.pages,
                         "부수": n, "총 쪽수": n * f.pages, "용지": data.paper, "인쇄": f.sides});
           }

@@ -100,13 +100,6 @@ def page_plan(items: list[RenderedPdf]) -> tuple[int, list[tuple[int, int]]]:
     return order, ranges
 
 
-def merged_pages(items: list[RenderedPdf]) -> int:
-    """Pages of the merged PDF: the order sheet, the documents and the blank backs,
-    less a blank page at the very end (WeasyPrint adds none after the last)."""
-    order, ranges = page_plan(items)
-    return ranges[-1][1] if ranges else order
-
-
 def manifest_rows(items: list[RenderedPdf], docx: dict | None = None) -> list[dict]:
     """One row per file in the ZIP (the editable letter right after its PDF), whose
     파일 is exactly the name in the ZIP."""

@@ -15,13 +15,9 @@ from __future__ import annotations
 import json
 
 from ..model import Curriculum
+from ..paths import CUSTOM_PACK as PAGE
 from ..paths import PACKS, link
-from ..printing.docx import FIELDS, docx_site_path, is_letter
-from ..printing.html import AUDIENCE_LABELS, KIND_LABELS
-from ..printing.packs import CLASS_SIZE, PAPER, safe_name, sides
 from .text import esc
-
-PAGE = "custom-pack.md"
 
 
 def _rule(r) -> str:
@@ -33,6 +29,11 @@ def _rule(r) -> str:
 
 
 def pack_data(cur: Curriculum, printed) -> dict:
+    # Imported here: without PDFs (the preview, CURRICULUM_NO_PDF) printing is not loaded.
+    from ..printing.docx import FIELDS, docx_site_path
+    from ..printing.html import AUDIENCE_LABELS, KIND_LABELS
+    from ..printing.packs import CLASS_SIZE, PAPER, safe_name, sides
+
     letters = {x.pdf_site_path: x for x in printed.letters}
     tracks = []
     for key, track in cur.tracks.items():
@@ -60,7 +61,7 @@ def pack_data(cur: Curriculum, printed) -> dict:
             "fields": {tag: {"title": t, "placeholder": p} for tag, (t, p) in FIELDS.items()}}
 
 
-def custom_pack_page(cur: Curriculum, printed):
+def custom_pack_page(cur: Curriculum, printed, has_packs_page: bool = True):
     from .pages import Page, front
 
     md = [front("맞춤 꾸러미 만들기", "학교 이름과 날짜를 넣은 가정통신문과 인쇄 자료를 한 번에 내려받기")
@@ -70,11 +71,14 @@ def custom_pack_page(cur: Curriculum, printed):
           "적으면, 고른 수업의 인쇄 자료(PDF), 학교 이름과 날짜를 채운 가정통신문(한글·워드에서 "
           "고칠 수 있는 DOCX), 학급 수에 맞춘 인쇄 주문서를 ZIP 하나로 내려받습니다. "
           "적은 내용은 이 컴퓨터 밖으로 보내지 않습니다. 꾸러미는 브라우저 안에서 만들어집니다.\n",
-          f"학교급 전체를 그대로 받으려면 [인쇄 꾸러미]({link(PAGE, PACKS)})를 쓰세요.\n"]
+          f"학교급 전체를 그대로 받으려면 [인쇄 꾸러미]({link(PAGE, PACKS)})를 쓰세요.\n"
+          if has_packs_page else ""]
     if printed is None:
         md.append("미리 보기(`make serve`)에서는 PDF를 만들지 않아 맞춤 꾸러미를 만들 수 없습니다. "
                   "`make site`로 만든 누리집에서 쓰세요.\n")
         return Page(PAGE, "\n".join(md))
+    from ..printing.packs import CLASS_SIZE
+
     data = pack_data(cur, printed)
     form = ['<form id="custom-pack" class="custom-pack" novalidate>',
             '<fieldset><legend>학교 정보</legend>',

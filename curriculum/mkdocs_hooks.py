@@ -80,6 +80,8 @@ def on_files(files, config):
             files.append(File.generated(config, r.doc.site_path, abs_src_path=str(r.path)))
         for p in printed.lang_packs:
             files.append(File.generated(config, p.site_path, abs_src_path=str(p.zip_path)))
+        for letter in printed.letters:
+            files.append(File.generated(config, letter.site_path, abs_src_path=str(letter.path)))
         for p in printed.packs:
             for path, ext in ((p.zip_path, "zip"), (p.pdf_path, "pdf")):
                 files.append(File.generated(config, f"packs/{p.key}.{ext}",

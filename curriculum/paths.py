@@ -15,6 +15,7 @@ CONTACTS = "contacts.md"
 RULES = "editors/language-rules.md"
 FINDING_CODES = "editors/finding-codes.md"
 PACKS = "packs.md"
+CUSTOM_PACK = "custom-pack.md"  # 맞춤 꾸러미 만들기 (render/custompack.py)
 SEARCH = "search.md"
 HELP_PAGE = "guides/help.md"  # the students' help page ("도움이 필요할 때")
 
@@ -31,7 +32,7 @@ def shows_help_now(path: str) -> bool:
     return path in ("index.md", CONTACTS) or path.startswith("guides/")
 # Generated pages; coverage, contacts, packs and the wording rules are hand-written
 # pages in docs/ with a generated table (render/directives.py).
-STATIC_PAGES = (LESSONS_HOME, TOPICS_HOME, SEARCH)
+STATIC_PAGES = (LESSONS_HOME, TOPICS_HOME, SEARCH, CUSTOM_PACK)
 
 
 def link(src: str, dst: str) -> str:

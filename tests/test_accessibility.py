@@ -26,7 +26,7 @@ def pages():
     handout = f"{middle[0].url_dir}handouts/{middle[0].handout_files[0].name}/"
     parents = next(l for l in middle if any(h.audience == "parent" for h in l.handout_files))
     return docs + [
-        "lessons/", "lessons/middle/", "lessons/staff/", "topics/", "topics/law/",
+        "lessons/", "lessons/middle/", "lessons/staff/", "topics/", "topics/law/", "custom-pack/",
         middle[0].url_dir, middle[1].url_dir, lower[0].url_dir, staff[0].url_dir,
         handout, f"{lower[0].url_dir}handouts/{lower[0].handout_files[-1].name}/",
         f"{staff[0].url_dir}handouts/{staff[0].handout_files[0].name}/",
@@ -34,7 +34,7 @@ def pages():
         handout + "#answers", f"{parents.url_dir}parents/"]
 
 
-PHONE_PAGES = ["", "lessons/", "lessons/middle/", "contacts/", "guides/help/",
+PHONE_PAGES = ["", "lessons/", "lessons/middle/", "contacts/", "guides/help/", "custom-pack/",
                "search/?q=몰카"]
 
 

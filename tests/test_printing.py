@@ -201,30 +201,48 @@ def test_page_budget_overflow_is_a_finding(repo):
 
 
 @pytest.mark.pdf
-def test_pack_has_pdfs_in_order_manifest_and_merged_pdf(repo):
+def test_pack_has_korean_names_an_order_sheet_and_every_document_on_a_front_side(repo):
+    from curriculum.printing.packs import MANIFEST_CSV, MANIFEST_JSON, ORDER_CSV, page_plan
+
     printed = build_print(check(repo), SITE, repo / ".build")
     packs = {p.key: p for p in printed.packs}
     assert set(packs) == {"middle", "all"}
     pack = packs["middle"]
     with zipfile.ZipFile(pack.zip_path) as z:
         names = z.namelist()
-        manifest = json.loads(z.read("manifest.json"))
-    assert names[:2] == ["001-worksheet-fake-photos.pdf", "002-worksheet-teacher-fake-photos.pdf"]
-    assert [m["sha256"] for m in manifest] == [r.sha256 for r in printed.rendered]
-    assert manifest[0]["copies_per_class_of_30"] == 30 and manifest[1]["copies_per_class_of_30"] == 1
+        manifest = json.loads(z.read(MANIFEST_JSON))
+        order = z.read(ORDER_CSV).decode("utf-8-sig").splitlines()
+        manifest_csv = z.read(MANIFEST_CSV).decode("utf-8-sig").splitlines()
+    # The manifest names exactly the files in the ZIP, in Korean, in lesson order.
+    assert names[0] == ORDER_CSV
+    assert sorted(names) == sorted([m["파일"] for m in manifest]
+                                   + [ORDER_CSV, MANIFEST_CSV, MANIFEST_JSON])
+    assert [m["파일"] for m in manifest] == ["001_가짜 사진, 진짜 피해_활동지_학생용.pdf",
+                                           "002_가짜 사진, 진짜 피해_활동지_교사용.pdf"]
+    assert manifest_csv[0].startswith("번호,파일,자료,수업,종류,대상,쪽수,한 반 부수,인쇄")
+    assert order[0] == "번호,자료,수업,대상,쪽,쪽수,한 반 부수,용지,인쇄"
+    assert [m["SHA-256"] for m in manifest] == [r.sha256 for r in printed.rendered]
+    assert manifest[0]["한 반 부수"] == 30 and manifest[1]["한 반 부수"] == 1
     merged = PdfReader(str(pack.pdf_path))
-    assert len(merged.pages) == sum(r.pages for r in printed.rendered) == pack.pages
+    # The order sheet, then each sheet on a front (odd) page: a blank back after the
+    # order sheet and after every sheet that ends on a front side.
+    order_pages, ranges = page_plan(printed.rendered)
+    assert all(a % 2 == 1 for a, _ in ranges)
+    assert len(merged.pages) == ranges[-1][1] == pack.pages
+    first = merged.pages[0].extract_text()
+    assert "인쇄 주문서" in first and "한 반 부수" in first and "단면" in first
     # One tagged document (not PDFs glued together): language, title, tags, bookmarks.
     root = merged.trailer["/Root"]
     assert root["/Lang"] == "ko" and root["/MarkInfo"]["/Marked"]
     assert merged.metadata.title == "중학교 인쇄 꾸러미"
     assert len(struct_elements(merged, "/Art")) == 2  # one article per sheet
     assert [o.title for o in merged.outline if not isinstance(o, list)] == \
-        [r.doc.title for r in printed.rendered]
-    # Each sheet keeps its own footer and page count.
-    for page, r in zip(merged.pages, printed.rendered):
-        text = page.extract_text()
+        ["중학교 인쇄 꾸러미: 인쇄 주문서"] + [r.doc.title for r in printed.rendered]
+    # Each sheet keeps its own footer and page count; the blank backs carry no footer.
+    for (a, _), r in zip(ranges, printed.rendered):
+        text = merged.pages[a - 1].extract_text()
         assert r.doc.edition in text and "1 / 1쪽" in text
+        assert "비워 둔 쪽" in merged.pages[a].extract_text() if a < len(merged.pages) else True
 
 
 def test_strip_teacher_keeps_what_follows_the_block():

@@ -158,7 +158,7 @@ def test_packs_page_lists_every_track_pack(built, loaded):
     text = plain(page(built, "packs"))
     for key, track in loaded.curriculum.tracks.items():
         if any(l.handout_files for l in loaded.curriculum.lessons_of(key, True)):
-            assert re.search(rf'href="{key}.zip">{track.name} 꾸러미 \(ZIP, [\d.]+ [KM]B\)', text)
+            assert re.search(rf'download="{track.name} 인쇄 꾸러미\.zip" href="{key}.zip">{track.name} 꾸러미 \(ZIP, [\d.]+ [KM]B\)', text)
             assert (built / "packs" / f"{key}.zip").exists() and (built / "packs" / f"{key}.pdf").exists()
     assert (built / "packs" / "all.zip").exists()
 

@@ -11,6 +11,7 @@ from ..findings import Report
 from .html import documents
 from .lang_packs import build_lang_packs
 from .kit import Kit, build_kits
+from .docx import Letter, build_letters
 from .packs import Pack, build_packs
 from .translated import translation_documents
 from .pdf import FONT_FILES, RenderedPdf, RenderStats, prune, render_all
@@ -32,6 +33,7 @@ class PrintOutput:
     lang_packs: list = field(default_factory=list)  # lang_packs.LangPack
     kits: dict[str, Kit] = field(default_factory=dict)  # lesson id -> 내일 수업 준비 kit
     kit_stats: RenderStats = field(default_factory=RenderStats)
+    letters: list[Letter] = field(default_factory=list)  # 가정통신문 as DOCX
 
     def by_handout(self) -> dict:
         """(lesson id, handout name, variant) -> PDF; a translation's variant is its
@@ -112,12 +114,14 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
                        f"{r.doc.title} prints on {r.pages} A4 pages; its budget is {h.pages}",
                        "shorten the text or tables, or raise `pages:` if the extra page is "
                        "really needed")
+    # Every 가정통신문 also as an editable DOCX (cached in .build/docx/).
+    letters = build_letters(cur, [r.doc for r in rendered], work_dir / "docx")
     made = []
     if packs:
         # Pack PDFs are cached beside the handouts (pdf-cache/packs/), so removing
         # pdf-cache makes a cold build of both.
         made, n = build_packs(cur, rendered, work_dir / "packs", cache / "packs", font_dir,
-                              workers)
+                              workers, {x.pdf_site_path: x.path for x in letters})
         stats.rendered += n
         stats.reused += len(made) - n
     out = PrintOutput(rendered, made, stats, report)
@@ -129,5 +133,5 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
         out.kit_stats = RenderStats(n, reused, time.perf_counter() - kit_start)
     stats.seconds = time.perf_counter() - start
     lang = build_lang_packs(translated, work_dir / "packs") if packs else []
-    out.translated, out.lang_packs = translated, lang
+    out.translated, out.lang_packs, out.letters = translated, lang, letters
     return out

@@ -103,9 +103,11 @@ def packs_table(cur: Curriculum, src: str, rules, printed) -> str:
         name = "전체 교육과정" if p.key == "all" else cur.tracks[p.key].name
         rows.append([esc(name), f"{p.files}개", f"{p.pages}쪽",
                      f"[{esc(name)} 꾸러미 (ZIP, {size_label(p.zip_size)})]"
-                     f"({link(src, pack_path(p.key, 'zip'))})",
+                     f"({link(src, pack_path(p.key, 'zip'))})"
+                     f'{{: download="{esc(p.download_name)}.zip" }}',
                      f"[{esc(name)} 인쇄소용 (PDF, {size_label(p.pdf_size)})]"
-                     f"({link(src, pack_path(p.key, 'pdf'))})",
+                     f"({link(src, pack_path(p.key, 'pdf'))})"
+                     f'{{: download="{esc(p.download_name)}_인쇄소용.pdf" }}',
                      p.date])
     return html_table("학교급·대상별 인쇄 꾸러미", ["학교급·대상", "파일", "쪽수", "묶음 내려받기",
                                              "한 파일로 인쇄", "내용 기준일"], rows, "catalog")

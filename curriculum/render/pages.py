@@ -13,8 +13,8 @@ from ..body import without_section
 from ..macros import expand
 from ..printing.source import for_print, has_teacher_content, nest_markdown_headings
 from ..model import Curriculum, Lesson, Track
-from ..paths import (CONTACTS, HELP_PAGE, LESSONS_HOME, SEARCH, TOPICS_HOME, catalog_path,
-                     for_maintainers, handout_path, link, page_url, topic_path)
+from ..paths import (CONTACTS, CUSTOM_PACK, HELP_PAGE, LESSONS_HOME, PACKS, SEARCH, TOPICS_HOME,
+                     catalog_path, for_maintainers, handout_path, link, page_url, topic_path)
 from .directives import expand_directives, size_label
 from ..vocab import AUDIENCE_WORDS, HANDOUT_KIND_LABELS as HANDOUT_KINDS
 from .text import (contact_inline, esc, grades_label, help_block,
@@ -63,6 +63,11 @@ def handout_actions(cur: Curriculum, lesson: Lesson, src: str, pdfs) -> list[str
             if pdf is not None:
                 parts.append(f"[{esc(label)} (PDF, {size_label(pdf.size)})]"
                              f"({link(src, pdf.doc.site_path)})")
+        student = (pdfs or {}).get((lesson.id, h.name, "student"))
+        if student is not None and h.kind == "parent-letter":
+            # The editable letter (curriculum/printing/docx.py), beside its PDF.
+            parts.append(f"[{esc(kind)} 편집용 (DOCX)]"
+                         f"({link(src, student.doc.site_path[:-4] + '.docx')})")
         parts.append(f"[{esc(kind)} 화면에서 보기]({link(src, handout_path(lesson, h.name))})")
         lines.append(f"- **{esc(h.title)}** (A4 {h.pages}쪽): " + " · ".join(parts))
     return lines
@@ -257,6 +262,8 @@ def catalog_page(cur: Curriculum, track: Track) -> Page:
           f"1{track.unit} {track.minutes}분 · 게시된 수업 {len(published)}개 "
           f"(필요 {track.min_lessons}개 이상) · 꼭 다룰 주제: {req}\n"]
     md.append(_lesson_table(cur, src, published, f"{track.name} 수업 목록"))
+    md.append(f"\n학교 이름과 날짜를 넣은 이 학교급의 가정통신문과 인쇄 자료를 한 번에 받으려면 "
+              f"[맞춤 꾸러미 만들기]({link(src, CUSTOM_PACK)})를 쓰세요.\n")
     if drafts:
         md.append("\n## 작성 중인 수업\n\n아직 검토 중이어서 수업에 쓰지 않습니다.\n")
         md.append(_lesson_table(cur, src, drafts, f"{track.name} 작성 중인 수업"))
@@ -429,6 +436,9 @@ def all_pages(loaded, printed=None) -> list[Page]:
     pdfs = printed.by_handout() if printed is not None else None
     pages = [lessons_home(cur), topics_home(cur), search_page(cur, printed)]
     pages += [catalog_page(cur, t) for t in cur.tracks.values()]
+    from .custompack import custom_pack_page
+    pages.append(custom_pack_page(cur, printed,
+                                  any(d.site_path == PACKS for d in loaded.docs)))
     pages += [topic_page(cur, k) for k in cur.topics]
     for lesson in cur.lessons:
         pages.append(lesson_page(cur, lesson, pdfs,

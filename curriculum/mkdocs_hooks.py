@@ -16,12 +16,9 @@ from mkdocs.structure.files import File
 from curriculum import siteurl
 from curriculum.engine import load
 from curriculum.paths import shows_help_now
-from curriculum.printing.links import redirect_page, short_codes, short_path, target_titles
 from curriculum.render.directives import expand_directives, place_help_now
-from curriculum.render.pages import (all_pages, guide_help, search_index_json,
-                                     search_index_script)
-from curriculum.render.parents import parents_pages
-from curriculum.render.translated import language_pages, translation_pages
+from curriculum.render.outputs import generated_files, generated_pages
+from curriculum.render.pages import guide_help
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 _state: dict = {}
@@ -74,31 +71,15 @@ def on_files(files, config):
                  printed.stats.rendered, printed.stats.reused, printed.stats.seconds)
         for f in printed.report.findings:
             log.info("curriculum: %s", f.text().splitlines()[0])
-        for r in printed.rendered:
-            files.append(File.generated(config, r.doc.site_path, abs_src_path=str(r.path)))
-        for r in printed.translated:
-            files.append(File.generated(config, r.doc.site_path, abs_src_path=str(r.path)))
-        for p in printed.lang_packs:
-            files.append(File.generated(config, p.site_path, abs_src_path=str(p.zip_path)))
-        for letter in printed.letters:
-            files.append(File.generated(config, letter.site_path, abs_src_path=str(letter.path)))
-        for p in printed.packs:
-            for path, ext in ((p.zip_path, "zip"), (p.pdf_path, "pdf")):
-                files.append(File.generated(config, f"packs/{p.key}.{ext}",
-                                            abs_src_path=str(path)))
-        # Each lesson's 내일 수업 준비 kit: summary, slides, ZIP (lessons/<track>/<slug>/kit/).
         log.info("curriculum: lesson kits: %d PDF(s) rendered, %d reused (%.1f s)",
                  printed.kit_stats.rendered, printed.kit_stats.reused, printed.kit_stats.seconds)
-        for k in printed.kits.values():
-            for name, path in (("summary.pdf", k.summary), ("slides.pdf", k.slides),
-                               ("kit.zip", k.zip_path)):
-                files.append(File.generated(config, k.site_dir + name, abs_src_path=str(path)))
-    index = search_index_json(loaded)
-    files.append(File.generated(config, "search/index.json", content=index))
-    # The same index as a script, for a site opened from disk (file://: no fetch).
-    files.append(File.generated(config, "search/index.js", content=search_index_script(index)))
-    for page in (all_pages(loaded, printed) + parents_pages(loaded, printed)
-                 + translation_pages(loaded, printed) + language_pages(loaded, printed)):
+    for f in generated_files(loaded, printed):
+        if f.content is None and files.get_file_from_path(f.site_path) is not None:
+            continue  # a lesson picture already in docs/
+        files.append(File.generated(config, f.site_path, abs_src_path=str(f.path))
+                     if f.content is None else
+                     File.generated(config, f.site_path, content=f.content))
+    for page in generated_pages(loaded, printed):
         if files.get_file_from_path(page.path) is not None:
             log.warning("curriculum: docs/%s hides the generated page of the same name",
                         page.path)
@@ -108,22 +89,6 @@ def on_files(files, config):
         # beside docs/ in the repository; pages with no source of their own get none.
         file.edit_uri = f"../{page.source}" if page.source else None
         files.append(file)
-    # Pictures and other files of lesson bundles (never the Markdown sources).
-    for lesson in loaded.curriculum.lessons:
-        folder = root / lesson.url_dir
-        for dirpath, _, names in os.walk(folder):
-            for name in names:
-                path = Path(dirpath) / name
-                if path.suffix == ".md" or path.is_symlink():
-                    continue
-                src_uri = path.relative_to(root).as_posix()
-                if files.get_file_from_path(src_uri) is None:
-                    files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-    # Short links printed under the QR codes: q/<code>/ sends the browser on.
-    titles = target_titles(loaded.curriculum)
-    for target, code in short_codes(list(titles)).items():
-        files.append(File.generated(config, short_path(code) + "index.html",
-                                    content=redirect_page(code, target, titles[target])))
     return files
 
 

@@ -66,9 +66,7 @@ def stage(root: Path, out: Path, site_url: str | None = None, pdf: bool = True,
           config: str = "mkdocs.yml") -> dict:
     """Write the staged sources into `out` (emptied first); returns counts."""
     from . import siteurl
-    from .printing.links import redirect_page, short_codes, short_path, target_titles
-    from .render.pages import all_pages, search_index_json, search_index_script
-    from .render.parents import parents_pages
+    from .render.outputs import generated_files, generated_pages
 
     root = Path(root).resolve()
     out = Path(out).resolve()
@@ -100,33 +98,18 @@ def stage(root: Path, out: Path, site_url: str | None = None, pdf: bool = True,
             _link(path, docs / rel)
             counts["files"] += 1
     have = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
-    for page in all_pages(loaded, printed) + parents_pages(loaded, printed):
+    for page in generated_pages(loaded, printed):
         if page.path in have:  # a hand-written page hides the generated one (as in MkDocs)
             continue
         _write(docs / page.path, page_markdown(page.markdown, page.path, loaded, printed))
         counts["pages"] += 1
-    index = search_index_json(loaded)
-    _write(docs / "search/index.json", index)
-    _write(docs / "search/index.js", search_index_script(index))
-    if printed is not None:
-        for r in printed.rendered:
-            _link(r.path, docs / r.doc.site_path)
-        for p in printed.packs:
-            _link(p.zip_path, docs / f"packs/{p.key}.zip")
-            _link(p.pdf_path, docs / f"packs/{p.key}.pdf")
-        counts["files"] += len(printed.rendered) + 2 * len(printed.packs)
-    for lesson in loaded.curriculum.lessons:
-        folder = root / lesson.url_dir
-        for path in folder.rglob("*"):
-            if path.is_file() and path.suffix != ".md" and not path.is_symlink():
-                rel = path.relative_to(root).as_posix()
-                if not (docs / rel).exists():
-                    _link(path, docs / rel)
-                    counts["files"] += 1
-    titles = target_titles(loaded.curriculum)
-    for target, code in short_codes(list(titles)).items():
-        _write(docs / (short_path(code) + "index.html"),
-               redirect_page(code, target, titles[target]))
+    # The same files the MkDocs adapter adds (render/outputs.py).
+    for f in generated_files(loaded, printed):
+        if f.content is not None:
+            _write(docs / f.site_path, f.content)
+        elif not (docs / f.site_path).exists():
+            _link(f.path, docs / f.site_path)
+            counts["files"] += 1
     shutil.copytree(root / "overrides", out / "overrides", copy_function=_link)
     _write(out / "mkdocs.yml", staged_config((root / config).read_text(encoding="utf-8"),
                                              root, docs))

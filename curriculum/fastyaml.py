@@ -25,6 +25,7 @@ SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 # Any character outside ASCII (Hangul, Vietnamese, Khmer, CJK …): YAML's implicit
 # types (int, float, bool, null, timestamp) are ASCII-only patterns.
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
+HEX_WORD = re.compile(r"^[0-9a-f]*[a-f][0-9a-f]*$")
 ASCII_WORDS = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.'()/&-]*[A-Za-z0-9.)]$")
 # Line breaks YAML knows beyond \n (NEL, LS, PS), the BOM, and what YAML does not print.
 ODD = re.compile("[\x85\u2028\u2029\ufeff]|[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd"
@@ -89,6 +90,9 @@ def _scalar(text: str, flow: bool = False):
             or " #" in text or text.endswith(":") or "\t" in text):
         raise ValueError(text)
     if SLUG.match(text) and text.lower() not in YAML_WORDS:
+        return text
+    if HEX_WORD.match(text):
+        # A hash such as 339ada59b385: with a letter and no dot or x it is no number.
         return text
     if NON_ASCII.search(text):
         # YAML's int, float, bool, null and timestamp patterns are ASCII-only and

@@ -257,28 +257,38 @@ def _qr(url: str | None, short_url: str | None, parents: bool) -> tuple[str, str
                  f"{esc(display(short_url))}</a></p>")
 
 
-def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant: str,
-                     site_url: str | None, font_dir: Path,
-                     codes: dict[str, str] | None = None) -> HandoutDoc:
+def sheet_body(cur: Curriculum, body_md: str) -> tuple[str, bool]:
+    """A sheet's Markdown as HTML for print, and whether it has its own h1. Macros come
+    first: a placed block's headings are renumbered with the sheet's own."""
     from ..markdown_ext import CurriculumExtension
 
-    track = cur.tracks[lesson.track]
-    body_md = handout.body if variant == "teacher" else strip_teacher(handout.body)
     md = markdown.Markdown(extensions=[
         "tables", "admonition", "attr_list", "md_in_html", "def_list",
         CurriculumExtension(reference=cur.reference)])
-    # Macros first: a placed block's headings are renumbered with the sheet's own.
     body_md = for_print(expand(body_md, cur.reference))
     has_h1 = 1 in heading_levels(body_md)
-    body = md.convert(nest_markdown_headings(body_md, 1 if has_h1 else 2))
+    return md.convert(nest_markdown_headings(body_md, 1 if has_h1 else 2)), has_h1
+
+
+def qr_urls(cur: Curriculum, site_url: str | None, target: str, codes=None):
+    """(public address of `target`, its short link), or (None, None) without SITE_URL."""
+    if not site_url:
+        return None, None
+    url = site_url.rstrip("/") + "/" + target
+    codes = codes if codes is not None else short_codes(targets(cur))
+    short = site_url.rstrip("/") + "/" + short_path(codes[target]) if target in codes else None
+    return url, short
+
+
+def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant: str,
+                     site_url: str | None, font_dir: Path,
+                     codes: dict[str, str] | None = None) -> HandoutDoc:
+    track = cur.tracks[lesson.track]
+    body_md = handout.body if variant == "teacher" else strip_teacher(handout.body)
+    body, has_h1 = sheet_body(cur, body_md)
     body = inline_images(body, cur.root / handout.path.rsplit("/", 1)[0])
     target = qr_target(lesson, handout)
-    url = short = None
-    if site_url:
-        url = site_url.rstrip("/") + "/" + target
-        codes = codes if codes is not None else short_codes(targets(cur))
-        if target in codes:
-            short = site_url.rstrip("/") + "/" + short_path(codes[target])
+    url, short = qr_urls(cur, site_url, target, codes)
     ed = edition(lesson, handout)
     kind = KIND_LABELS.get(handout.kind, handout.kind)
     audience = "교사용" if variant == "teacher" else AUDIENCE_LABELS.get(handout.audience, "")

@@ -10,16 +10,13 @@ import hashlib
 import html as htmllib
 from pathlib import Path
 
-import markdown
-
-from ..macros import expand
 from ..model import Curriculum, Handout, Lesson
 from ..render.text import kdate
-from ..translations import DRAFT_KO, LANGS, Translation
-from .html import (KIND_LABELS, HandoutDoc, _qr, bookmark_labels, document_html,
+from ..translations import DRAFT_KO, Translation
+from .html import (KIND_LABELS, HandoutDoc, _qr, qr_urls, sheet_body, bookmark_labels, document_html,
                    fonts_chars, keep_korean_words, sheet_css)
-from .links import short_codes, short_path, targets, translation_page_url
-from .source import for_print, heading_levels, nest_markdown_headings, strip_teacher
+from .links import short_codes, targets, translation_page_url
+from .source import strip_teacher
 
 # Font family (as handout.css and the @font-face rules below name it) -> files, weights.
 FAMILIES = {
@@ -67,23 +64,10 @@ def draft_banner(tr: Translation) -> str:
 def translation_document(cur: Curriculum, lesson: Lesson, handout: Handout, tr: Translation,
                          site_url: str | None, font_dir: Path,
                          codes: dict[str, str] | None = None) -> HandoutDoc:
-    from ..markdown_ext import CurriculumExtension
-
     info = tr.info
     track = cur.tracks[lesson.track]
-    md = markdown.Markdown(extensions=[
-        "tables", "admonition", "attr_list", "md_in_html", "def_list",
-        CurriculumExtension(reference=cur.reference)])
-    body_md = for_print(expand(strip_teacher(tr.body), cur.reference))
-    has_h1 = 1 in heading_levels(body_md)
-    body = md.convert(nest_markdown_headings(body_md, 1 if has_h1 else 2))
-    target = translation_page_url(lesson, tr)
-    url = short = None
-    if site_url:
-        url = site_url.rstrip("/") + "/" + target
-        codes = codes if codes is not None else short_codes(targets(cur))
-        if target in codes:
-            short = site_url.rstrip("/") + "/" + short_path(codes[target])
+    body, has_h1 = sheet_body(cur, strip_teacher(tr.body))
+    url, short = qr_urls(cur, site_url, translation_page_url(lesson, tr), codes)
     ed = edition(lesson, tr)
     kind = KIND_LABELS.get(handout.kind, handout.kind)
     footer = f"{lesson.title} · {kind} · {info.name} · 판 {ed} · {kdate(lesson.reviewed)}"

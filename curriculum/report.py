@@ -87,19 +87,16 @@ def _finding_key(f) -> tuple:
 def findings_diff(base: Side, head: Side):
     b = Counter(_finding_key(f) for f in base.loaded.report.findings)
     h = Counter(_finding_key(f) for f in head.loaded.report.findings)
-    new, fixed = [], []
-    seen = Counter()
-    for f in head.loaded.report.sorted():
-        k = _finding_key(f)
-        seen[k] += 1
-        if seen[k] > b[k]:
-            new.append(f)
-    seen = Counter()
-    for f in base.loaded.report.sorted():
-        k = _finding_key(f)
-        seen[k] += 1
-        if seen[k] > h[k]:
-            fixed.append(f)
+    def beyond(side, other):
+        """Findings of `side` past as many of the same as `other` has."""
+        out, seen = [], Counter()
+        for f in side.loaded.report.sorted():
+            k = _finding_key(f)
+            seen[k] += 1
+            if seen[k] > other[k]:
+                out.append(f)
+        return out
+    new, fixed = beyond(head, b), beyond(base, h)
     return new, fixed
 
 

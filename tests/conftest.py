@@ -39,6 +39,14 @@ def check(root, on=TODAY):
     return load(root, on=on)
 
 
+def edit(root, rel, old, new):
+    """Replace the first `old` by `new` in a file of a fixture copy (it must be there)."""
+    p = root / rel
+    text = p.read_text("utf-8")
+    assert old in text, old
+    p.write_text(text.replace(old, new, 1), "utf-8")
+
+
 @pytest.fixture
 def healthy(tmp_path):
     """A writable copy of the healthy fixture repository."""

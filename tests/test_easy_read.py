@@ -5,26 +5,21 @@ import re
 
 import pytest
 
-from conftest import FIXTURES, ROOT, check
+from conftest import edit, FIXTURES, ROOT, check
 from curriculum.printing.html import inline_images
 
 LESSON = "lessons/middle/fake-photos/index.md"
 
 
-def _edit(root, rel, old, new):
-    p = root / rel
-    text = p.read_text("utf-8")
-    assert old in text, old
-    p.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def test_easy_read_is_true_or_false(healthy):
-    _edit(healthy, LESSON, "handouts: [worksheet]", "handouts: [worksheet]\neasy_read: true")
+    edit(healthy, LESSON, "handouts: [worksheet]", "handouts: [worksheet]\neasy_read: true")
     loaded = check(healthy)
     assert not [f for f in loaded.report.findings if f.path == LESSON]
     lesson = next(l for l in loaded.curriculum.lessons if l.path == LESSON)
     assert lesson.easy_read is True
-    _edit(healthy, LESSON, "easy_read: true", "easy_read: 네")
+    edit(healthy, LESSON, "easy_read: true", "easy_read: 네")
     found = [f for f in check(healthy).report.findings if f.path == LESSON]
     assert [f.code for f in found] == ["invalid-easy_read"]
     assert "easy_read: true" in found[0].hint

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import FIXTURES, TODAY, check
+from conftest import edit, FIXTURES, TODAY, check
 from curriculum.cli import main
 from curriculum.macros import expand, penalty_words, won
 from curriculum.model import Offence
@@ -83,11 +83,6 @@ def test_law_table_directive_is_generated_from_the_registry(ref):
 LESSON = "lessons/middle/fake-photos/index.md"
 
 
-def _edit(root, rel, old, new):
-    p = root / rel
-    text = p.read_text("utf-8")
-    assert old in text, old
-    p.write_text(text.replace(old, new, 1), "utf-8")
 
 
 @pytest.mark.parametrize("macro, code", [
@@ -102,40 +97,40 @@ def _edit(root, rel, old, new):
     ("\n{{block:disclosure/staff}}\n", "block-unknown"),
 ])
 def test_a_wrong_macro_is_a_finding_with_file_and_line(healthy, macro, code):
-    _edit(healthy, LESSON, "- 실제 이미지는 보여 주지 않는다.", "- 실제 이미지는 보여 주지 않는다.\n" + macro)
+    edit(healthy, LESSON, "- 실제 이미지는 보여 주지 않는다.", "- 실제 이미지는 보여 주지 않는다.\n" + macro)
     found = [f for f in check(healthy).report.findings if f.code == code]
     assert found and found[0].path == LESSON and found[0].line >= 40
 
 
 def test_a_penalty_typed_by_hand_names_the_macro_to_use(healthy):
-    _edit(healthy, "docs/guides/respond.md", "3. 즉시", "만들면 7년 이하의 징역 또는 5천만 원 이하의 벌금.\n3. 즉시")
+    edit(healthy, "docs/guides/respond.md", "3. 즉시", "만들면 7년 이하의 징역 또는 5천만 원 이하의 벌금.\n3. 즉시")
     found = [f for f in check(healthy).report.findings if f.code == "penalty-by-hand"]
     assert {f.path for f in found} == {"docs/guides/respond.md"}
     assert "{{law:sexual-crimes-14-2.make|penalty}}" in found[0].hint
 
 
 def test_a_penalty_shown_as_a_wrong_example_or_in_code_is_allowed(healthy):
-    _edit(healthy, "docs/guides/respond.md", "3. 즉시",
+    edit(healthy, "docs/guides/respond.md", "3. 즉시",
           "✗ \"소지도 7년\"은 잘못 알려진 말입니다.\n\n`징역 7년`\n\n3. 즉시")
     assert ("docs/guides/respond.md", "penalty-by-hand") not in codes(healthy)
 
 
 def test_a_former_name_must_be_marked_as_former(healthy):
-    _edit(healthy, "docs/guides/respond.md", "3. 즉시", "여성가족부에 알립니다.\n3. 즉시")
+    edit(healthy, "docs/guides/respond.md", "3. 즉시", "여성가족부에 알립니다.\n3. 즉시")
     assert ("docs/guides/respond.md", "former-name") in codes(healthy)
-    _edit(healthy, "docs/guides/respond.md", "여성가족부에", "성평등가족부(옛 여성가족부)에")
+    edit(healthy, "docs/guides/respond.md", "여성가족부에", "성평등가족부(옛 여성가족부)에")
     assert ("docs/guides/respond.md", "former-name") not in codes(healthy)
 
 
 def test_a_contact_former_name_counts_too(healthy):
-    _edit(healthy, "contacts.yml", "kcsc:\n", "kcsc:\n  former: [{name: 옛날위원회, until: 2025-09-30}]\n")
-    _edit(healthy, "docs/guides/respond.md", "3. 즉시", "옛날위원회에 신고.\n3. 즉시")
+    edit(healthy, "contacts.yml", "kcsc:\n", "kcsc:\n  former: [{name: 옛날위원회, until: 2025-09-30}]\n")
+    edit(healthy, "docs/guides/respond.md", "3. 즉시", "옛날위원회에 신고.\n3. 즉시")
     # "옛날위원회" starts with 옛 but is the name itself: still unmarked
     assert ("docs/guides/respond.md", "former-name") in codes(healthy)
 
 
 def test_a_track_that_requires_a_block_finds_a_lesson_without_it(healthy):
-    _edit(healthy, LESSON, "{{block:disclosure/lesson}}", "학교장에게 알린다.")
+    edit(healthy, LESSON, "{{block:disclosure/lesson}}", "학교장에게 알린다.")
     assert (LESSON, "block-missing") in codes(healthy)
 
 
@@ -186,7 +181,7 @@ CORRUPTIONS = [
 
 @pytest.mark.parametrize("name, old, new", CORRUPTIONS, ids=[f"{c[0]}:{c[2][:24]}" for c in CORRUPTIONS])
 def test_any_corruption_of_any_yaml_input_is_a_finding_and_exit_1(healthy, capsys, name, old, new):
-    _edit(healthy, name, old, new)
+    edit(healthy, name, old, new)
     rc = main(["--root", str(healthy), "check", "--format", "text"])
     out = capsys.readouterr()
     assert "Traceback" not in out.err and rc == 1, out.out + out.err
@@ -208,30 +203,30 @@ def test_unreadable_yaml_files_are_findings(healthy, capsys, name, content):
 # --- standards and sequence fields ----------------------------------------------------------
 
 def test_standards_name_an_area_or_a_bracketed_code(healthy):
-    _edit(healthy, "curriculum.yml", "topics:\n", "areas:\n  safety-violence: {name: 폭력예방 및 신변보호, "
+    edit(healthy, "curriculum.yml", "topics:\n", "areas:\n  safety-violence: {name: 폭력예방 및 신변보호, "
           "source: 교육부 고시}\n\ntopics:\n")
-    _edit(healthy, LESSON, "handouts: [worksheet]", "handouts: [worksheet]\nstandards: [safety-violence, \"[9정04-02]\"]")
+    edit(healthy, LESSON, "handouts: [worksheet]", "handouts: [worksheet]\nstandards: [safety-violence, \"[9정04-02]\"]")
     assert not [f for f in check(healthy).report.findings if f.path == LESSON]
-    _edit(healthy, LESSON, "standards: [safety-violence,", "standards: [safety-violense,")
+    edit(healthy, LESSON, "standards: [safety-violence,", "standards: [safety-violense,")
     found = [f for f in check(healthy).report.findings if f.code == "invalid-standards"]
     assert found and "safety-violence" in found[0].message
 
 
 def test_a_lesson_that_builds_on_others_says_what_to_change_alone(healthy):
-    _edit(healthy, LESSON, "handouts: [worksheet]", "handouts: [worksheet]\nstands_alone: false")
+    edit(healthy, LESSON, "handouts: [worksheet]", "handouts: [worksheet]\nstands_alone: false")
     assert (LESSON, "when-alone-missing") in codes(healthy)
-    _edit(healthy, LESSON, "stands_alone: false", "stands_alone: false\nwhen_alone: 도입에서 약속을 먼저 정한다.")
+    edit(healthy, LESSON, "stands_alone: false", "stands_alone: false\nwhen_alone: 도입에서 약속을 먼저 정한다.")
     assert (LESSON, "when-alone-missing") not in codes(healthy)
 
 
 def test_schedule_drives_the_scope_and_sequence_table(healthy):
     from curriculum.render.directives import expand_directives
-    _edit(healthy, LESSON, "handouts: [worksheet]",
+    edit(healthy, LESSON, "handouts: [worksheet]",
           "handouts: [worksheet]\nschedule: [{grade: 1}, {grade: 2, scene: 2학년 장면}]")
     loaded = check(healthy)
     assert not [f for f in loaded.report.findings if f.path == LESSON]
     out = expand_directives("<!-- curriculum:scope-sequence -->", "guides/x.md",
                             loaded.curriculum, loaded.rules, None)
     assert "2학년" in out and "(2학년 장면)" in out and "3학년" in out and "정해지지 않음" in out
-    _edit(healthy, LESSON, "{grade: 1}", "{grade: 4}")
+    edit(healthy, LESSON, "{grade: 1}", "{grade: 4}")
     assert (LESSON, "invalid-schedule") in codes(healthy)

@@ -12,6 +12,7 @@ from .html import documents
 from .lang_packs import build_lang_packs
 from .kit import Kit, build_kits
 from .docx import Letter, build_letters
+from .fill import FillTemplate, build_fill_font, build_fill_templates
 from .packs import Pack, build_packs
 from .translated import translation_documents
 from .pdf import FONT_FILES, RenderedPdf, RenderStats, prune, render_all
@@ -34,6 +35,9 @@ class PrintOutput:
     kits: dict[str, Kit] = field(default_factory=dict)  # lesson id -> 내일 수업 준비 kit
     kit_stats: RenderStats = field(default_factory=RenderStats)
     letters: list[Letter] = field(default_factory=list)  # 가정통신문 as DOCX
+    # The letters' fill templates and the font the custom pack draws with (fill.py).
+    fills: list[FillTemplate] = field(default_factory=list)
+    fill_font: Path | None = None
 
     def by_handout(self) -> dict:
         """(lesson id, handout name, variant) -> PDF; a translation's variant is its
@@ -116,6 +120,12 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
                        "really needed")
     # Every 가정통신문 also as an editable DOCX (cached in .build/docx/).
     letters = build_letters(cur, [r.doc for r in rendered], work_dir / "docx")
+    # Their fill templates, for the custom pack (cached in pdf-cache/fill/).
+    fills, n = build_fill_templates(cur, [r.doc for r in rendered], siteurl.normalise(site_url),
+                                    font_dir, cache / "fill", workers)
+    stats.rendered += n
+    stats.reused += len(fills) - n
+    fill_font = build_fill_font(font_dir, cache / "fill") if fills else None
     made = []
     if packs:
         # Pack PDFs are cached beside the handouts (pdf-cache/packs/), so removing
@@ -134,4 +144,5 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
     stats.seconds = time.perf_counter() - start
     lang = build_lang_packs(translated, work_dir / "packs") if packs else []
     out.translated, out.lang_packs, out.letters = translated, lang, letters
+    out.fills, out.fill_font = fills, fill_font
     return out

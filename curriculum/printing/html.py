@@ -282,10 +282,14 @@ def qr_urls(cur: Curriculum, site_url: str | None, target: str, codes=None):
 
 def handout_document(cur: Curriculum, lesson: Lesson, handout: Handout, variant: str,
                      site_url: str | None, font_dir: Path,
-                     codes: dict[str, str] | None = None) -> HandoutDoc:
+                     codes: dict[str, str] | None = None, fields: bool = False) -> HandoutDoc:
+    """One sheet; with `fields`, a letter's blanks are empty slots (fill.py)."""
     track = cur.tracks[lesson.track]
     body_md = handout.body if variant == "teacher" else strip_teacher(handout.body)
     body, has_h1 = sheet_body(cur, body_md)
+    if fields:
+        from .fill import mark_fields
+        body = mark_fields(body)
     body = inline_images(body, cur.root / handout.path.rsplit("/", 1)[0])
     target = qr_target(lesson, handout)
     url, short = qr_urls(cur, site_url, target, codes)

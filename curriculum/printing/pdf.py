@@ -81,9 +81,11 @@ class RenderStats:
     seconds: float = 0.0
 
 
-def render_missing(jobs: list[Job], cache_dir: Path, workers: int | None = None) -> int:
+def render_missing(jobs: list[Job], cache_dir: Path, workers: int | None = None,
+                   render=_render) -> int:
     """Render the jobs whose PDF is not in the cache yet (the longest first, as their
-    HTML is long, so a big pack does not start last); returns how many were rendered."""
+    HTML is long, so a big pack does not start last); returns how many were rendered.
+    `render` is the worker (the letters' fill templates write a sidecar too)."""
     todo = {}
     for job in jobs:
         if not (Path(job.out).exists() and (cache_dir / f"{job.key}.json").exists()):
@@ -95,9 +97,9 @@ def render_missing(jobs: list[Job], cache_dir: Path, workers: int | None = None)
     if workers > 1 and len(work) > 1:
         import multiprocessing as mp
         with mp.get_context("fork").Pool(min(workers, len(work))) as pool:
-            results = pool.map(_render, work, chunksize=1)
+            results = pool.map(render, work, chunksize=1)
     else:
-        results = [_render(j) for j in work]
+        results = [render(j) for j in work]
     for key, pages in results:
         (cache_dir / f"{key}.json").write_text(json.dumps({"pages": pages}))
     return len(work)

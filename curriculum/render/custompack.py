@@ -31,10 +31,12 @@ def _rule(r) -> str:
 def pack_data(cur: Curriculum, printed) -> dict:
     # Imported here: without PDFs (the preview, CURRICULUM_NO_PDF) printing is not loaded.
     from ..printing.docx import FIELDS, docx_site_path
+    from ..printing.fill import FONT_SITE_PATH
     from ..printing.html import AUDIENCE_LABELS, KIND_LABELS
     from ..printing.packs import CLASS_SIZE, PAPER, safe_name, sides
 
     letters = {x.pdf_site_path: x for x in printed.letters}
+    fills = {x.pdf_site_path: x for x in printed.fills}
     tracks = []
     for key, track in cur.tracks.items():
         lessons = []
@@ -46,9 +48,15 @@ def pack_data(cur: Curriculum, printed) -> dict:
                 kind = KIND_LABELS.get(r.doc.handout.kind, r.doc.handout.kind)
                 audience = AUDIENCE_LABELS.get(r.doc.audience, r.doc.audience)
                 base = f"{safe_name(lesson.title)}_{safe_name(kind)}_{audience}"
-                files.append({"path": r.doc.site_path, "name": base + ".pdf",
-                              "title": r.doc.title, "audience": audience,
-                              "pages": r.pages, "rule": _rule(r), "sides": sides(r)})
+                entry = {"path": r.doc.site_path, "name": base + ".pdf",
+                         "title": r.doc.title, "audience": audience,
+                         "pages": r.pages, "rule": _rule(r), "sides": sides(r)}
+                fill = fills.get(r.doc.site_path)
+                if fill is not None:
+                    # The letter is filled in from its template (printing/fill.py): the
+                    # slots are here, so the page fetches one file per letter, not two.
+                    entry["fill"] = {"path": fill.site_path, "slots": fill.slots()}
+                files.append(entry)
                 if r.doc.site_path in letters:
                     files.append({"path": docx_site_path(r.doc.site_path),
                                   "name": base + ".docx", "title": r.doc.title + " (편집용)",
@@ -57,7 +65,7 @@ def pack_data(cur: Curriculum, printed) -> dict:
                 lessons.append({"id": lesson.id, "title": lesson.title, "files": files})
         if lessons:
             tracks.append({"key": key, "name": track.name, "lessons": lessons})
-    return {"tracks": tracks, "classSize": CLASS_SIZE, "paper": PAPER,
+    return {"tracks": tracks, "classSize": CLASS_SIZE, "paper": PAPER, "font": FONT_SITE_PATH,
             "fields": {tag: {"title": t, "placeholder": p} for tag, (t, p) in FIELDS.items()}}
 
 

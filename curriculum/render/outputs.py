@@ -34,6 +34,11 @@ def generated_files(loaded, printed) -> list[OutFile]:
         out += [OutFile(r.doc.site_path, r.path) for r in printed.rendered + printed.translated]
         out += [OutFile(p.site_path, p.zip_path) for p in printed.lang_packs]
         out += [OutFile(x.site_path, x.path) for x in printed.letters]
+        # The custom pack's letter templates and the font it draws the school's words with.
+        out += [OutFile(x.site_path, x.path) for x in printed.fills]
+        if printed.fill_font is not None:
+            from ..printing.fill import FONT_SITE_PATH
+            out.append(OutFile(FONT_SITE_PATH, printed.fill_font))
         for p in printed.packs:
             out += [OutFile(f"packs/{p.key}.zip", p.zip_path),
                     OutFile(f"packs/{p.key}.pdf", p.pdf_path)]

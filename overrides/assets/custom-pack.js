@@ -1,8 +1,10 @@
 /* 맞춤 꾸러미 만들기: a school's own pack, made in the browser (no server, no request
    outside the site). Reads the page's data (curriculum/render/custompack.py), fetches
    the chosen lessons' PDFs and letters from the site itself, fills the letters' fields
-   (Word content controls, by tag) inside each DOCX's XML, writes the order sheet and the
-   manifest, and zips it all with JSZip (overrides/assets/vendor/jszip/). */
+   (Word content controls, by tag) inside each DOCX's XML, draws the same values into
+   each letter PDF's fill template (curriculum/printing/fill.py) with pdf-lib and
+   fontkit, writes the order sheet and the manifest, and zips it all with JSZip
+   (all three vendored in overrides/assets/vendor/). */
 (function () {
   "use strict";
   var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -59,6 +61,67 @@
     return new XMLSerializer().serializeToString(doc);
   }
 
+  /* Which characters of the values the letters' font (a fontkit font) cannot draw (it holds KS X 1001's
+     Hangul, not all 11,172 syllables: "똠" is missing, say). */
+  function undrawable(font, values) {
+    var have = {}, missing = {};
+    font.characterSet.forEach(function (c) { have[c] = true; });
+    Object.keys(values).forEach(function (k) {
+      Array.from(values[k] || "").forEach(function (ch) {
+        if (!have[ch.codePointAt(0)] && !/\s/.test(ch)) missing[ch] = true;
+      });
+    });
+    return Object.keys(missing);
+  }
+
+  /* The page's MCID-to-structure array in the ParentTree (WeasyPrint writes one per
+     page, under the page's /StructParents). */
+  function parentArray(doc, page) {
+    var L = window.PDFLib;
+    var root = doc.catalog.lookup(L.PDFName.of("StructTreeRoot"), L.PDFDict);
+    var nums = root.lookup(L.PDFName.of("ParentTree"), L.PDFDict)
+      .lookup(L.PDFName.of("Nums"), L.PDFArray);
+    var key = page.node.get(L.PDFName.of("StructParents")).asNumber();
+    for (var i = 0; i < nums.size(); i += 2) {
+      if (nums.lookup(i, L.PDFNumber).asNumber() === key) return nums.lookup(i + 1, L.PDFArray);
+    }
+    throw new Error("ParentTree has no page " + key);
+  }
+
+  /* Draw each value in its slot as real, tagged text: inside marked content whose MCID
+     belongs to the slot's own structure element (an empty /Span the template made), so
+     the letter stays one tagged document and screen readers read the school's name
+     where it stands. A field left empty keeps its underlined blank, for a pen. */
+  function fillPdf(bytes, slots, values, fontBytes) {
+    var L = window.PDFLib;
+    return L.PDFDocument.load(bytes, {updateMetadata: false}).then(function (doc) {
+      doc.registerFontkit(window.fontkit);
+      return doc.embedFont(fontBytes, {subset: true}).then(function (font) {
+        slots.forEach(function (s) {
+          var text = values[s.field];
+          if (!text) return;
+          var page = doc.getPage(s.page), width = s.box[2] - s.box[0] - 2;
+          var size = Math.min(s.size, s.size * width / font.widthOfTextAtSize(text, s.size));
+          var elem = doc.context.lookup(L.PDFRef.of(s.struct, 0), L.PDFDict);
+          var kids = parentArray(doc, page), mcid = kids.size();
+          kids.push(L.PDFRef.of(s.struct, 0));
+          elem.lookup(L.PDFName.of("K"), L.PDFArray).push(L.PDFNumber.of(mcid));
+          page.pushOperators(
+            L.PDFOperator.of("BDC", [L.PDFName.of("Span"), doc.context.obj({MCID: mcid})]),
+            L.pushGraphicsState());
+          if (s.bold) {  // one Regular font is shipped: a bold blank is drawn stroked too
+            page.pushOperators(L.setTextRenderingMode(L.TextRenderingMode.FillAndOutline),
+                               L.setLineWidth(size * 0.035));
+          }
+          page.drawText(text, {x: s.box[0] + 1, y: s.baseline, size: size, font: font,
+                               color: L.rgb(0, 0, 0)});
+          page.pushOperators(L.popGraphicsState(), L.PDFOperator.of("EMC", []));
+        });
+        return doc.save();
+      });
+    });
+  }
+
   function fetchBytes(url) {
     return fetch(url).then(function (r) {
       if (!r.ok) throw new Error(url + ": " + r.status);
@@ -79,7 +142,11 @@
           "막아 꾸러미를 만들 수 없습니다. 누리집 주소로 열거나, 인쇄 꾸러미의 ZIP을 쓰세요.");
       form.querySelector("button[type=submit]").disabled = true;
     }
-    if (typeof JSZip === "undefined") { say("압축 도구(JSZip)를 불러오지 못했습니다."); return; }
+    if (typeof JSZip === "undefined" || typeof PDFLib === "undefined" ||
+        typeof fontkit === "undefined") {
+      say("꾸러미를 만드는 도구를 불러오지 못했습니다. 페이지를 새로 고쳐 보세요.");
+      return;
+    }
 
     Array.prototype.forEach.call(form.querySelectorAll(".cp-all"), function (all) {
       all.addEventListener("change", function () {
@@ -117,13 +184,27 @@
       var zip = new JSZip(), root = base(), order = [], manifest = [];
       items.forEach(function (it, i) { it.name = pad(i + 1) + "_" + it.file.name; });
       say("꾸러미를 만드는 중입니다… (" + items.length + "개 파일)");
+      // The letters are drawn with the font only when some letter is chosen.
+      var needsFont = items.some(function (it) { return it.file.fill; });
+      var font = needsFont ? fetchBytes(root + data.font) : Promise.resolve(null);
+      var blank = [];  // characters the letters' font lacks: the PDF letters keep blanks
+      var filled = font.then(function (fontBytes) {
+        if (!fontBytes) return null;
+        blank = undrawable(window.fontkit.create(new Uint8Array(fontBytes)), values);
+        return fontBytes;
+      });
       Promise.all(items.map(function (it) {
-        return fetchBytes(root + it.file.path).then(function (bytes) {
-          if (!it.file.letter) return bytes;
-          return JSZip.loadAsync(bytes).then(function (docx) {
-            return docx.file("word/document.xml").async("string").then(function (xml) {
-              docx.file("word/document.xml", fillDocx(xml, values));
-              return docx.generateAsync({type: "uint8array", compression: "DEFLATE"});
+        return filled.then(function (fontBytes) {
+          var fill = it.file.fill && !blank.length ? it.file.fill : null;
+          it.filled = !!fill;
+          return fetchBytes(root + (fill ? fill.path : it.file.path)).then(function (bytes) {
+            if (fill) return fillPdf(bytes, fill.slots, values, fontBytes);
+            if (!it.file.letter) return bytes;
+            return JSZip.loadAsync(bytes).then(function (docx) {
+              return docx.file("word/document.xml").async("string").then(function (xml) {
+                docx.file("word/document.xml", fillDocx(xml, values));
+                return docx.generateAsync({type: "uint8array", compression: "DEFLATE"});
+              });
             });
           });
         }).then(function (bytes) { it.bytes = bytes; });
@@ -136,9 +217,11 @@
                          "부수": f.letter ? "" : copies(f.rule, classes, size)});
           if (!f.letter) {
             var n = copies(f.rule, classes, size);
-            // A letter is printed from its filled-in DOCX (the PDF keeps the blanks).
+            // A letter is printed from its filled-in PDF; only when the font could not
+            // draw the values (the PDF kept its blanks) from the filled-in DOCX.
             var next = items[i + 1];
-            var file = next && next.file.letter && next.lesson === it.lesson ? next.name : it.name;
+            var file = f.fill && !it.filled && next && next.file.letter &&
+              next.lesson === it.lesson ? next.name : it.name;
             order.push({"번호": order.length + 1, "파일": file, "자료": f.title,
                         "수업": it.lesson.title, "대상": f.audience, "쪽수": f.pages,
                         "부수": n, "총 쪽수": n * f.pages, "용지": data.paper, "인쇄": f.sides});
@@ -162,7 +245,9 @@
         document.body.appendChild(a);
         a.click();
         setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 60000);
-        say("다 만들었습니다: " + a.download + " (파일 " + items.length + "개와 주문서, 목록)");
+        say("다 만들었습니다: " + a.download + " (파일 " + items.length + "개와 주문서, 목록)" +
+            (blank.length ? ". PDF 가정통신문의 글꼴에 없는 글자(" + blank.join(" ") + ")가 있어 " +
+             "PDF에는 빈칸을 그대로 두었습니다. 학교 정보가 들어간 DOCX 가정통신문을 인쇄하세요." : ""));
       }).catch(function (err) {
         say("꾸러미를 만들지 못했습니다: " + err.message);
       });

@@ -1,0 +1,223 @@
+"""Fill templates of the 가정통신문, for the custom pack's letters filled in the browser.
+
+The published letter PDF keeps its blanks ("○○학교", "2026.  .  .부터"): schools that
+print by hand fill them in with a pen. For the custom pack (맞춤 꾸러미 만들기) each
+letter is also rendered as a *fill template*: the same sheet, where every blank that
+the DOCX makes a field (docx.segments, so both files have the same fields) is an empty
+underlined slot, wide enough for a school's value. Beside it, a sidecar JSON lists each
+slot: its field tag, page, box and baseline in PDF points (origin bottom-left), font
+size and weight, read from WeasyPrint's own layout, and the object number of the slot's
+structure element (a /Span with no content yet), so the page's script
+(overrides/assets/custom-pack.js) can draw the value as tagged text in that element.
+
+Templates are cached with the handouts (pdf-cache/fill/), by the hash of their HTML and
+the handouts' fingerprint plus this file: a warm build renders none.
+
+The browser also needs a font with Korean glyphs: a subset of fonts/PretendardGOV-
+Regular.ttf (printable ASCII, the 2,350 Hangul syllables of KS X 1001, a few marks)
+made here with fontTools and cached, about 400 KB rather than the full 5.6 MB.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .docx import FIELDS, is_letter, segments
+
+# Slot widths (em of the text around it): a school's value is usually longer than its
+# placeholder ("해오름초등학교" against "○○학교"); the script shrinks a longer value to fit.
+SLOT_EM = {"school": 8, "department": 6, "phone": 7.5, "letter-no": 6.5,
+           "start-date": 6, "issue-date": 6}
+# The empty slot sits on the baseline (an empty inline-block's baseline is its bottom
+# margin edge); the negative margin puts its underline below the text, as a pen line is.
+FILL_CSS = ("\n.fill-slot { display: inline-block; height: 0.8em; margin-bottom: -0.25em;"
+            " border-bottom: 0.6pt solid #000; }\n"
+            + "".join(f'.fill-slot[data-field="{tag}"] {{ width: {em}em; }}\n'
+                      for tag, em in SLOT_EM.items()))
+TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
+PX_TO_PT = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF points are 1/72 in
+FONT_NAME = "PretendardGOV-Regular.fill.ttf"
+FONT_SITE_PATH = "assets/fonts/" + FONT_NAME
+MARKS = "·~○「」『』()（）〈〉-–—.,:;/&#"
+
+
+def mark_fields(html: str) -> str:
+    """The letter's body HTML with each field (as the DOCX finds them) an empty slot."""
+    parts = TAG_OR_TEXT.split(html)
+    skip = False
+    for i, part in enumerate(parts):
+        if part.startswith("<"):
+            name = part[1:].split()[0].rstrip(">").lower() if len(part) > 2 else ""
+            skip = name in ("style", "script") or (skip and name not in ("/style", "/script"))
+            continue
+        if skip or not part.strip():
+            continue
+        # The placeholders hold no character HTML escapes, so the escaped text is matched
+        # as is and the text around a field stays escaped.
+        parts[i] = "".join(f'<span class="fill-slot" data-field="{tag}"></span>' if tag
+                           else text for text, tag in segments(part))
+    return "".join(parts)
+
+
+def install() -> None:
+    """Remember, on each slot's box, the structure element WeasyPrint makes for it (its
+    object number goes into the sidecar). Idempotent; a box without `data-field` (any
+    other sheet rendered in the same process) is left alone."""
+    from weasyprint.pdf import tags
+
+    original = tags._build_box_tree
+    if getattr(original, "_marks_slots", False):
+        return
+
+    @functools.wraps(original)
+    def build_box_tree(box, *args, **kwargs):
+        for element in original(box, *args, **kwargs):
+            el = getattr(box, "element", None)
+            if (el is not None and el.get("data-field") and getattr(box, "element_tag", "")
+                    == "span" and hasattr(element, "get") and element.get("S") == "/Span"):
+                box.fill_struct = element.number
+            yield element
+
+    build_box_tree._marks_slots = True
+    tags._build_box_tree = build_box_tree
+
+
+def slots(document) -> list[dict]:
+    """Every slot of a rendered document (weasyprint Document, after write_pdf): field,
+    page, box [x0, y0, x1, y1] and baseline in PDF points (origin bottom-left), font
+    size (pt), bold, and the object number of its structure element."""
+    from weasyprint.formatting_structure import boxes
+
+    out = []
+    for n, page in enumerate(document.pages):
+        height = page.height
+        for box in page._page_box.descendants():
+            el = getattr(box, "element", None)
+            # The slot's own box: its anonymous line boxes carry the same element.
+            if not isinstance(box, boxes.InlineBlockBox) or el is None:
+                continue
+            tag = el.get("data-field")
+            if tag not in FIELDS:
+                continue
+            x0, top = box.border_box_x(), box.border_box_y()
+            bottom = top + box.border_height()
+            baseline = box.position_y + box.margin_height()  # its bottom margin edge
+            out.append({"field": tag, "page": n,
+                        "box": [round(x0 * PX_TO_PT, 2), round((height - bottom) * PX_TO_PT, 2),
+                                round((x0 + box.border_width()) * PX_TO_PT, 2),
+                                round((height - top) * PX_TO_PT, 2)],
+                        "baseline": round((height - baseline) * PX_TO_PT, 2),
+                        "size": round(box.style["font_size"] * PX_TO_PT, 2),
+                        "bold": box.style["font_weight"] >= 600,
+                        "struct": getattr(box, "fill_struct", None)})
+    return out
+
+
+@dataclass
+class FillTemplate:
+    pdf_site_path: str  # the published letter this is the template of
+    site_path: str  # lessons/.../handouts/parent-letter.fill.pdf
+    path: Path  # the cached PDF
+    slots_path: Path  # its sidecar (cached)
+
+    def slots(self) -> list[dict]:
+        return json.loads(self.slots_path.read_text("utf-8"))["slots"]
+
+
+def fill_site_path(pdf_site_path: str) -> str:
+    return pdf_site_path[: -len(".pdf")] + ".fill.pdf"
+
+
+def _render(job) -> tuple[str, int]:
+    """Worker (pdf.render_missing): the template PDF and its sidecar, from one render."""
+    import weasyprint
+
+    from . import tagging
+
+    tagging.install()
+    install()
+    document = weasyprint.HTML(string=job.html, base_url=str(Path(job.out).parent)).render(
+        pdf_variant="pdf/ua-1")
+    tmp = job.out + ".tmp"
+    document.write_pdf(tmp, pdf_variant="pdf/ua-1")
+    found = slots(document)
+    sidecar = Path(job.out).with_suffix(".slots.json")
+    sidecar.write_text(json.dumps({"slots": found}, ensure_ascii=False), "utf-8")
+    os.replace(tmp, job.out)
+    return job.key, len(document.pages)
+
+
+def template_html(html: str) -> str:
+    """A letter's complete print HTML (HandoutDoc.html of a document made with fields
+    marked) with the slots' style."""
+    return html.replace("</style>", FILL_CSS + "</style>", 1)
+
+
+def build_fill_templates(cur, docs, site_url, font_dir: Path, cache_dir: Path,
+                         workers: int | None = None) -> tuple[list[FillTemplate], int]:
+    """The fill template of every letter among `docs` (student copies of the Korean
+    letters, as the custom pack offers them), and how many were rendered."""
+    from .html import handout_document
+    from .pdf import Job, fingerprint, render_missing
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    fp = fingerprint(font_dir) + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    jobs, made = [], []
+    for d in docs:
+        if not is_letter(d.handout) or d.variant != "student":
+            continue
+        doc = handout_document(cur, d.lesson, d.handout, d.variant, site_url, font_dir,
+                               fields=True)
+        html = template_html(doc.html)
+        key = hashlib.sha256((fp + html).encode("utf-8")).hexdigest()
+        out = cache_dir / f"{key}.pdf"
+        jobs.append(Job(key, html, str(out)))
+        made.append(FillTemplate(d.site_path, fill_site_path(d.site_path), out,
+                                 out.with_suffix(".slots.json")))
+    n = render_missing(jobs, cache_dir, workers, render=_render)
+    keep = {j.key for j in jobs}
+    for f in cache_dir.glob("*"):
+        if f.name.split(".", 1)[0] not in keep and f.suffix in (".pdf", ".json"):
+            f.unlink(missing_ok=True)
+    return made, n
+
+
+def subset_chars() -> str:
+    """What the browser's font draws: printable ASCII, KS X 1001's Hangul syllables
+    (those EUC-KR encodes: school and place names), and the marks of dates and numbers."""
+    hangul = "".join(c for c in map(chr, range(0xAC00, 0xD7A4))
+                     if len(c.encode("euc-kr", "ignore")) == 2)
+    return "".join(map(chr, range(0x20, 0x7F))) + hangul + MARKS
+
+
+def build_fill_font(font_dir: Path, cache_dir: Path) -> Path:
+    """The subset of Pretendard GOV Regular the custom pack embeds (cached)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    src = font_dir / "PretendardGOV-Regular.ttf"
+    key = hashlib.sha256(src.read_bytes() + subset_chars().encode()).hexdigest()[:16]
+    out = cache_dir / f"font-{key}.ttf"
+    if out.exists():
+        return out
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    opts = subset.Options()
+    # Glyph outlines and metrics only: precomposed Hangul needs no shaping, and the
+    # names keep the licence (SIL OFL 1.1, fonts/LICENSE.txt).
+    opts.layout_features, opts.hinting, opts.name_IDs = [], False, ["*"]
+    font = TTFont(str(src))
+    sub = subset.Subsetter(opts)
+    sub.populate(text=subset_chars())
+    sub.subset(font)
+    for old in cache_dir.glob("font-*.ttf"):
+        old.unlink(missing_ok=True)
+    tmp = out.with_suffix(".tmp")
+    font.save(str(tmp))
+    tmp.replace(out)
+    return out

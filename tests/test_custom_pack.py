@@ -12,6 +12,11 @@ import pytest
 
 SCHOOL = "해오름초등학교"
 PHONE = "061-000-1234"
+DEPARTMENT = "학생안전부"
+LETTER_NO = "제2027-15호"
+START = "2027. 3. 2."
+# The placeholders of the fields filled in (docx.FIELDS), as a letter prints them.
+BLANKS = re.compile(r"○○학교|○○부|학교 대표번호|제2026-00호|2026\.\s+\.\s+\.\s*부터")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -45,11 +50,51 @@ def words(text: str) -> set[str]:
     return {w for w in re.findall(r"[가-힣A-Za-z0-9]+", text) if re.search("[가-힣]", w)}
 
 
+def pdf_text(data: bytes, tmp_path: Path) -> str:
+    """The PDF's text as poppler copies it (what search and copy-paste get)."""
+    import subprocess
+
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def ink(data: bytes, page_no: int, box: list[float]) -> float:
+    """Share of dark pixels inside a slot's box, above its underline (PyMuPDF at 150 dpi)."""
+    import pymupdf
+
+    page = pymupdf.open(stream=data, filetype="pdf")[page_no]
+    x0, y0, x1, y1 = box
+    h = page.rect.height
+    clip = pymupdf.Rect(x0 + 0.5, h - y1, x1 - 0.5, h - y0 - 1.5)  # PDF y up, MuPDF y down
+    pix = page.get_pixmap(clip=clip, dpi=150, colorspace=pymupdf.csGRAY)
+    return sum(1 for v in pix.samples if v < 128) / max(1, len(pix.samples))
+
+
+def tagged_slot_text(data: bytes, slots: list[dict]) -> None:
+    """Each drawn value is marked content of its slot's structure element (PDF/UA)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    nums = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    parents = {nums[i]: nums[i + 1] for i in range(0, len(nums), 2)}
+    for s in slots:
+        elem = reader.get_object(s["struct"])
+        assert elem["/S"] == "/Span" and len(elem["/K"]) == 1, s
+        page = reader.pages[s["page"]]
+        mcid = elem["/K"][0]
+        assert parents[page["/StructParents"]][mcid].idnum == s["struct"]
+        assert f"/MCID {mcid}".encode() in page.get_contents().get_data()
+
+
 def make_pack(page, address: str, level: str, lessons: list[str], classes: int):
     page.goto(address + "custom-pack/")
     page.fill("#cp-school", SCHOOL)
     page.fill("#cp-start", "2027-03-02")
     page.fill("#cp-phone", PHONE)
+    page.fill("#cp-department", DEPARTMENT)
+    page.fill("#cp-letterno", LETTER_NO)
     page.fill("#cp-classes", str(classes))
     page.check(f'.cp-all[data-track="{level}"]')
     for lesson in lessons:
@@ -61,7 +106,7 @@ def make_pack(page, address: str, level: str, lessons: list[str], classes: int):
 
 
 @pytest.mark.browser
-def test_a_school_makes_its_own_pack_in_the_browser(browser, site_server, built_site):
+def test_a_school_makes_its_own_pack_in_the_browser(browser, site_server, built_site, tmp_path):
     data = pack_data(built_site)
     tracks = {t["key"]: t for t in data["tracks"]}
     level = "elementary-upper"  # a whole level, and one lesson of another with a letter
@@ -89,19 +134,39 @@ def test_a_school_makes_its_own_pack_in_the_browser(browser, site_server, built_
     expected = [f for l in chosen for f in l["files"]]
     assert len(listed) == len(expected)
     assert {f["수업"] for f in manifest["파일"]} == {l["title"] for l in chosen}
+    letter_pdfs = []
     for listed_name, f in zip(listed, expected):
         assert listed_name.endswith(f["name"])
-        if not f.get("letter"):  # PDFs are the site's own, byte for byte
+        if f.get("fill"):
+            letter_pdfs.append((listed_name, f))
+        elif not f.get("letter"):  # other PDFs are the site's own, byte for byte
             assert z.read(listed_name) == (built_site / f["path"]).read_bytes()
-    # Every letter carries the school's name, contact and dates in its fields.
-    letters = [n for n in names if n.endswith(".docx")]
-    assert len(letters) == sum(1 for f in expected if f.get("letter")) >= 2
-    for n in letters:
-        fields = docx_fields(z.read(n))
-        assert fields["school"] and set(fields["school"]) == {SCHOOL}, n
-        assert set(fields.get("phone", [PHONE])) == {PHONE}
-        assert set(fields.get("start-date", ["2027. 3. 2."])) == {"2027. 3. 2."}
-        assert "○○학교" not in docx_text(z.read(n))
+    # Every letter PDF carries the school's values as text, where its blanks were, drawn
+    # in the slots, and stays a tagged document.
+    assert len(letter_pdfs) >= 2
+    for n, f in letter_pdfs:
+        data = z.read(n)
+        text = pdf_text(data, tmp_path)
+        assert SCHOOL in text and PHONE in text and DEPARTMENT in text and LETTER_NO in text, n
+        assert not BLANKS.search(text), (n, BLANKS.findall(text))
+        slots = f["fill"]["slots"]
+        fields = {s["field"] for s in slots}
+        assert {"school", "phone", "issue-date"} <= fields, n
+        if "start-date" in fields:
+            assert START in text, n
+        template = (built_site / f["fill"]["path"]).read_bytes()
+        for s in slots:
+            assert ink(data, s["page"], s["box"]) > 0.02, (n, s)
+            assert ink(template, s["page"], s["box"]) == 0, (n, s)
+        tagged_slot_text(data, slots)
+        import page as pdf_rules  # page-validation: PDF/UA-1's machine-checkable rules
+
+        path = tmp_path / "filled.pdf"
+        path.write_bytes(data)
+        report = pdf_rules.validate_pdf(str(path), profile=pdf_rules.ValidationProfile.PDF_UA_1)
+        assert sorted({x.rule_id for x in report.failures}) == [], n
+    # The published letters keep their blanks, for schools that fill them in by hand.
+    assert "○○학교" in pdf_text((built_site / letter_pdfs[0][1]["path"]).read_bytes(), tmp_path)
     # The order sheet: every PDF, copies from the number of classes (3 classes of 30).
     rows = list(csv.DictReader(io.StringIO(z.read("인쇄_주문서.csv").decode("utf-8-sig"))))
     assert list(rows[0]) == ["번호", "파일", "자료", "수업", "대상", "쪽수", "부수", "총 쪽수", "용지",
@@ -112,9 +177,9 @@ def test_a_school_makes_its_own_pack_in_the_browser(browser, site_server, built_
     for row, f in zip(rows, pdfs):
         assert int(row["부수"]) == per_class[f["rule"]] * 3, row
         assert int(row["총 쪽수"]) == int(row["부수"]) * f["pages"]
-        # A letter is printed from its filled-in DOCX, not from the PDF with blanks.
-        assert row["파일"] in names
-        assert row["파일"].endswith(".docx" if "가정통신문" in f["name"] else ".pdf"), row
+        # Every sheet, letters too (filled in), is printed from its PDF; the DOCX is the
+        # copy to edit.
+        assert row["파일"] in names and row["파일"].endswith(f["name"]), row
 
 
 @pytest.mark.browser
@@ -156,4 +221,25 @@ def test_catalogs_and_packs_page_link_to_the_custom_pack(built_site):
         assert "custom-pack/" in catalog.read_text("utf-8"), catalog
     assert 'href="../custom-pack/"' in (built_site / "packs" / "index.html").read_text("utf-8")
     page = (built_site / "custom-pack" / "index.html").read_text("utf-8")
-    assert "<title>맞춤 꾸러미 만들기" in page and "vendor/jszip/jszip.min.js" in page
+    assert "<title>맞춤 꾸러미 만들기" in page
+    for script in ("jszip/jszip.min.js", "pdf-lib/pdf-lib.min.js", "fontkit/fontkit.umd.min.js"):
+        assert f"vendor/{script}" in page and (built_site / "assets" / "vendor" / script).is_file()
+    # The font the letters are filled in with is the site's own.
+    assert (built_site / pack_data(built_site)["font"]).stat().st_size < 600_000
+
+
+def test_vendored_libraries_are_the_npm_files_their_readme_names():
+    """Each vendored script is byte for byte the file of the npm release its README
+    names (sha256), with the package's licence beside it."""
+    import hashlib
+
+    vendor = Path(__file__).resolve().parents[1] / "overrides" / "assets" / "vendor"
+    libs = sorted(p for p in vendor.iterdir() if p.is_dir())
+    assert [p.name for p in libs] == ["fontkit", "jszip", "pdf-lib"]
+    for lib in libs:
+        readme = (lib / "README.md").read_text("utf-8")
+        sums = dict(re.findall(r"- `([\w.-]+\.js)` sha256: `([0-9a-f]{64})`", readme))
+        assert sums, lib
+        for name, digest in sums.items():
+            assert hashlib.sha256((lib / name).read_bytes()).hexdigest() == digest, name
+        assert any(p.name.startswith("LICENSE") for p in lib.iterdir()), lib

@@ -35,8 +35,9 @@ from .docx import FIELDS, is_letter, segments
 SLOT_EM = {"school": 8, "department": 6, "phone": 7.5, "letter-no": 6.5,
            "start-date": 6, "issue-date": 6}
 # The empty slot sits on the baseline (an empty inline-block's baseline is its bottom
-# margin edge); the negative margin puts its underline below the text, as a pen line is.
-FILL_CSS = ("\n.fill-slot { display: inline-block; height: 0.8em; margin-bottom: -0.25em;"
+# margin edge); the negative margin puts its underline below the text, as a pen line is,
+# and its box spans the height of a Korean glyph (0.75 em above the baseline).
+FILL_CSS = ("\n.fill-slot { display: inline-block; height: 1em; margin-bottom: -0.25em;"
             " border-bottom: 0.6pt solid #000; }\n"
             + "".join(f'.fill-slot[data-field="{tag}"] {{ width: {em}em; }}\n'
                       for tag, em in SLOT_EM.items()))

@@ -2,12 +2,14 @@
 
 A teacher or the field support team picks lessons (or a whole level), types the
 school's name, dates, contact and number of classes, and downloads one ZIP made in
-the page by overrides/assets/custom-pack.js with JSZip (vendored in
-overrides/assets/vendor/jszip/): the chosen lessons' PDFs, their 가정통신문 as DOCX with
-the school's fields filled in (curriculum/printing/docx.py), an order sheet whose
+the page by overrides/assets/custom-pack.js with JSZip, pdf-lib and fontkit (vendored
+in overrides/assets/vendor/): the chosen lessons' PDFs, their 가정통신문 as PDF with the
+school's values drawn in (from its fill template, curriculum/printing/fill.py) and as
+DOCX with the same fields filled in (curriculum/printing/docx.py), an order sheet whose
 copies follow the number of classes, and a manifest naming exactly the files in the
 ZIP. No server: the page reads the site's own files. This module writes the form and
-the data it needs (which files each lesson has, their Korean names, pages, copies).
+the data it needs (which files each lesson has, their Korean names, pages, copies, and
+each letter's slots).
 """
 
 from __future__ import annotations
@@ -76,8 +78,9 @@ def custom_pack_page(cur: Curriculum, printed, has_packs_page: bool = True):
           .replace("---\n\n", "custom_pack: true\n---\n\n", 1),
           "# 맞춤 꾸러미 만들기\n",
           "수업(또는 학교급 전체)을 고르고 학교 이름, 교육 날짜, 연락처, 학급 수를 한 번만 "
-          "적으면, 고른 수업의 인쇄 자료(PDF), 학교 이름과 날짜를 채운 가정통신문(한글·워드에서 "
-          "고칠 수 있는 DOCX), 학급 수에 맞춘 인쇄 주문서를 ZIP 하나로 내려받습니다. "
+          "적으면, 고른 수업의 인쇄 자료(PDF), 학교 이름과 날짜를 채운 가정통신문(바로 인쇄할 "
+          "PDF와 한글·워드에서 고칠 수 있는 DOCX), 학급 수에 맞춘 인쇄 주문서를 ZIP 하나로 "
+          "내려받습니다. "
           "적은 내용은 이 컴퓨터 밖으로 보내지 않습니다. 꾸러미는 브라우저 안에서 만들어집니다.\n",
           f"학교급 전체를 그대로 받으려면 [인쇄 꾸러미]({link(PAGE, PACKS)})를 쓰세요.\n"
           if has_packs_page else ""]
@@ -126,7 +129,8 @@ def custom_pack_page(cur: Curriculum, printed, has_packs_page: bool = True):
     blob = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     md.append("\n".join(form) + "\n")
     md.append(f'<script type="application/json" id="custom-pack-data">{blob}</script>\n')
-    md.append("가정통신문의 학교 이름·부서·연락처·날짜는 워드(또는 한글)에서 연 뒤에도 "
-              "칸(콘텐츠 컨트롤)을 눌러 고칠 수 있습니다. PDF 가정통신문은 빈칸(○○학교)이 "
-              "그대로이므로, 학교 이름이 들어간 인쇄본은 DOCX를 인쇄하세요.\n")
+    md.append("PDF 가정통신문에는 적은 학교 이름·부서·연락처·날짜가 빈칸 자리에 들어가므로 "
+              "그대로 인쇄하면 됩니다. 적지 않은 칸은 손으로 쓸 수 있게 밑줄로 남습니다. "
+              "문장을 고쳐야 하면 DOCX를 워드(또는 한글)에서 여세요. 학교 정보 칸(콘텐츠 "
+              "컨트롤)을 눌러 다시 고칠 수도 있습니다.\n")
     return Page(PAGE, "\n".join(md))

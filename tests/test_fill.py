@@ -1,0 +1,95 @@
+"""The letters' fill templates (curriculum/printing/fill.py): which blanks become slots,
+and where WeasyPrint put them (the boxes the custom pack draws a school's values in)."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from curriculum.printing.docx import segments
+from curriculum.printing.fill import FILL_CSS, mark_fields, subset_chars
+
+LETTER = """<h2>안내</h2>
+<p>○○학교</p>
+<p>가정통신문 제2026-00호</p>
+<table><tr><td>일시</td><td>2026.  .  .부터 3차시</td></tr>
+<tr><td>기간</td><td>2026.  .  . ~ 2026.  .  .</td></tr>
+<tr><td>문의</td><td>○○학교 ○○부 (학교 대표번호) &amp; 담임</td></tr></table>
+<p><strong>2026.  .  .</strong></p>
+<p><strong>○○학교장</strong></p>
+<p>날짜: 2026.  .  .    보호자 서명 (            )</p>"""
+
+
+def slot_tags(html: str) -> list[str]:
+    return re.findall(r'<span class="fill-slot" data-field="([a-z-]+)"></span>', html)
+
+
+def test_the_slots_are_the_docx_fields_and_nothing_else():
+    html = mark_fields(LETTER)
+    # The same fields, in the same order, as the DOCX makes content controls of.
+    docx_tags = [tag for text in re.split(r"<[^>]+>", LETTER) for _, tag in segments(text) if tag]
+    assert slot_tags(html) == docx_tags == [
+        "school", "letter-no", "start-date", "school", "department", "phone", "issue-date",
+        "school"]
+    assert "○○" not in html and "대표번호" not in html and "제2026-00호" not in html
+    # A date range and the family's reply slip are not fields: their blanks stay.
+    assert "2026.  .  . ~ 2026.  .  ." in html and "날짜: 2026.  .  ." in html
+    # The words around a field stay, escaped as they were.
+    assert "장</strong>" in html and "(" in html and "&amp; 담임" in html
+
+
+def test_a_letter_without_blanks_is_unchanged():
+    html = "<p>학부모님, 안녕하십니까? 2026년 3월 &lt;안내&gt;</p><style>p { x: 1 }</style>"
+    assert mark_fields(html) == html
+
+
+def test_the_browser_font_draws_school_names():
+    chars = set(subset_chars())
+    assert set("해오름초등학교전남고등학교제호부0123456789-.()") <= chars
+    assert len([c for c in chars if "가" <= c <= "힣"]) == 2350  # KS X 1001
+
+
+@pytest.mark.pdf
+def test_slot_boxes_are_where_weasyprint_drew_them(tmp_path):
+    """The sidecar's box is the slot's underline as drawn, its baseline the text's."""
+    import pymupdf
+    import pypdf
+
+    from curriculum.printing.fill import _render
+    from curriculum.printing.pdf import Job
+
+    font = (Path(__file__).resolve().parents[1] / "fonts" / "PretendardGOV-Regular.ttf").as_uri()
+    html = f"""<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>t</title>
+<style>@font-face {{ font-family: T; src: url("{font}"); }}
+@page {{ size: A4; margin: 20mm; }} html {{ font-family: T; font-size: 12pt; }}
+{FILL_CSS}</style></head><body><main>
+<p>첫 줄</p><p style="margin-top: 30mm">학교: {mark_fields("○○학교")} 끝</p>
+<p style="break-before: page; font-size: 16pt"><strong>{mark_fields("2026.  .  .")}</strong></p>
+</main></body></html>"""
+    out = tmp_path / "t.pdf"
+    assert _render(Job("t", html, str(out)))[1] == 2
+    slots = json.loads(out.with_suffix(".slots.json").read_text("utf-8"))["slots"]
+    assert [(s["field"], s["page"], s["size"], s["bold"]) for s in slots] == [
+        ("school", 0, 12.0, False), ("issue-date", 1, 16.0, True)]
+    doc = pymupdf.open(out)
+    for s in slots:
+        page = doc[s["page"]]
+        h = page.rect.height
+        x0, y0, x1, y1 = s["box"]
+        assert x1 - x0 == pytest.approx(8 * s["size"] if s["field"] == "school" else 6 * s["size"],
+                                        abs=0.1)
+        # The underline WeasyPrint drew (pymupdf: origin top-left) is the box's bottom edge.
+        lines = [d["rect"] for d in page.get_drawings()
+                 if abs(d["rect"].x0 - x0) < 0.5 and abs(d["rect"].x1 - x1) < 0.5]
+        assert lines and all(abs((h - r.y1) - y0) < 0.5 for r in lines), (lines, s)
+    # The baseline is the line's: the word before the slot sits on it.
+    spans = [sp for b in doc[0].get_text("dict")["blocks"] for li in b.get("lines", [])
+             for sp in li["spans"] if "학교" in sp["text"]]
+    assert spans and abs((doc[0].rect.height - spans[0]["origin"][1]) - slots[0]["baseline"]) < 0.3
+    # Each slot names its own structure element: an empty /Span for the drawn text.
+    reader = pypdf.PdfReader(out)
+    for s in slots:
+        elem = reader.get_object(s["struct"])
+        assert elem["/S"] == "/Span" and list(elem["/K"]) == []
+        assert elem["/Pg"].get_object() == reader.pages[s["page"]].get_object()

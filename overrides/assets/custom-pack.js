@@ -141,7 +141,7 @@
       // The browser forbids a page opened from disk to read other files (fetch), so
       // the pack cannot be made here: say where it can be, with the public address
       // when the build knew it (the canonical link).
-      var home = document.querySelector('link[rel="canonical"]');
+      var home = document.querySelector("link[rel=canonical]");
       say("이 페이지는 컴퓨터에 저장된 파일로 열려 있어(주소가 file://로 시작) 꾸러미를 만들 수 " +
           "없습니다. 브라우저가 보안을 위해 이 페이지에서 다른 파일을 읽지 못하게 막기 때문입니다. " +
           (home ? "누리집 주소 " + home.href + " 로 열어 주세요. " : "누리집을 인터넷 주소로 열어 주세요. ") +

@@ -22,7 +22,7 @@ LETTER = """<h2>안내</h2>
 
 
 def slot_tags(html: str) -> list[str]:
-    return re.findall(r'<span class="fill-slot" data-field="([a-z-]+)"></span>', html)
+    return re.findall(r'<span class="fill-slot" data-field="([a-z-]+)"', html)
 
 
 def test_the_slots_are_the_docx_fields_and_nothing_else():
@@ -35,8 +35,12 @@ def test_the_slots_are_the_docx_fields_and_nothing_else():
     assert "○○" not in html and "대표번호" not in html and "제2026-00호" not in html
     # A date range and the family's reply slip are not fields: their blanks stay.
     assert "2026.  .  . ~ 2026.  .  ." in html and "날짜: 2026.  .  ." in html
-    # The words around a field stay, escaped as they were.
-    assert "장</strong>" in html and "(" in html and "&amp; 담임" in html
+    # Text glued to a blank goes into its slot, to be drawn with the value ("해오름초등학교장",
+    # "(061-000-1234)", "2027. 3. 2.부터"); the other words stay, escaped as they were.
+    assert 'data-field="school" data-before="" data-after="장"' in html
+    assert 'data-field="phone" data-before="(" data-after=")"' in html
+    assert 'data-field="start-date" data-before="" data-after="부터"' in html
+    assert "</span> 3차시" in html and "&amp; 담임" in html and "</span></strong>" in html
 
 
 def test_a_letter_without_blanks_is_unchanged():
@@ -60,29 +64,33 @@ def test_slot_boxes_are_where_weasyprint_drew_them(tmp_path):
     from curriculum.printing.pdf import Job
 
     font = (Path(__file__).resolve().parents[1] / "fonts" / "PretendardGOV-Regular.ttf").as_uri()
+    # The slots draw nothing; painted black here, so the test sees where WeasyPrint put them.
     html = f"""<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>t</title>
 <style>@font-face {{ font-family: T; src: url("{font}"); }}
 @page {{ size: A4; margin: 20mm; }} html {{ font-family: T; font-size: 12pt; }}
-{FILL_CSS}</style></head><body><main>
+{FILL_CSS} .fill-slot {{ background: #000; }}</style></head><body><main>
 <p>첫 줄</p><p style="margin-top: 30mm">학교: {mark_fields("○○학교")} 끝</p>
 <p style="break-before: page; font-size: 16pt"><strong>{mark_fields("2026.  .  .")}</strong></p>
+<p>{mark_fields("○○학교장")}</p>
 </main></body></html>"""
     out = tmp_path / "t.pdf"
     assert _render(Job("t", html, str(out)))[1] == 2
     slots = json.loads(out.with_suffix(".slots.json").read_text("utf-8"))["slots"]
-    assert [(s["field"], s["page"], s["size"], s["bold"]) for s in slots] == [
-        ("school", 0, 12.0, False), ("issue-date", 1, 16.0, True)]
+    assert [(s["field"], s["page"], s["size"], s["bold"], s["after"]) for s in slots] == [
+        ("school", 0, 12.0, False, ""), ("issue-date", 1, 16.0, True, ""),
+        ("school", 1, 12.0, False, "장")]
     doc = pymupdf.open(out)
-    for s in slots:
+    for s, em in zip(slots, (7, 5, 8)):  # SLOT_EM, plus 1 em for the glued "장"
         page = doc[s["page"]]
         h = page.rect.height
         x0, y0, x1, y1 = s["box"]
-        assert x1 - x0 == pytest.approx(8 * s["size"] if s["field"] == "school" else 6 * s["size"],
-                                        abs=0.1)
-        # The underline WeasyPrint drew (pymupdf: origin top-left) is the box's bottom edge.
-        lines = [d["rect"] for d in page.get_drawings()
-                 if abs(d["rect"].x0 - x0) < 0.5 and abs(d["rect"].x1 - x1) < 0.5]
-        assert lines and all(abs((h - r.y1) - y0) < 0.5 for r in lines), (lines, s)
+        assert x1 - x0 == pytest.approx(em * s["size"], abs=0.1)
+        # The box WeasyPrint painted (MuPDF: origin top-left) is the sidecar's box.
+        painted = [d["rect"] for d in page.get_drawings() if d.get("fill") == (0.0, 0.0, 0.0)]
+        assert any(abs(r.x0 - x0) < 0.3 and abs(r.x1 - x1) < 0.3 and abs((h - r.y1) - y0) < 0.3
+                   and abs((h - r.y0) - y1) < 0.3 for r in painted), (painted, s)
+        # It spans a glyph: from a quarter em below the baseline to 0.75 em above it.
+        assert s["baseline"] - y0 == pytest.approx(0.25 * s["size"], abs=0.2)
     # The baseline is the line's: the word before the slot sits on it.
     spans = [sp for b in doc[0].get_text("dict")["blocks"] for li in b.get("lines", [])
              for sp in li["spans"] if "학교" in sp["text"]]
@@ -93,3 +101,23 @@ def test_slot_boxes_are_where_weasyprint_drew_them(tmp_path):
         elem = reader.get_object(s["struct"])
         assert elem["/S"] == "/Span" and list(elem["/K"]) == []
         assert elem["/Pg"].get_object() == reader.pages[s["page"]].get_object()
+
+
+def test_the_text_glued_to_real_blanks_is_in_the_browser_font():
+    """The words drawn around a value, and a placeholder drawn back when a field is left
+    empty, must be in the subset the page embeds."""
+    from conftest import ROOT, check
+    from curriculum.printing.docx import FIELDS, letter_html
+
+    cur = check(ROOT).curriculum
+    chars = set(subset_chars())
+    letters = [(l, h) for l in cur.lessons for h in l.handout_files if h.kind == "parent-letter"]
+    assert len(letters) >= 5
+    glued = set()
+    for lesson, handout in letters:
+        html = mark_fields(letter_html(cur, lesson, handout))
+        glued |= set(re.findall(r'data-(?:before|after)="([^"]*)"', html))
+        assert 'data-field="school"' in html, handout.path
+    assert "장" in glued and "부터" in glued
+    drawn = "".join(glued) + "".join(p for _, p in FIELDS.values())
+    assert set(drawn) - {" "} <= chars, set(drawn) - chars

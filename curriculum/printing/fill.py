@@ -4,7 +4,8 @@ The published letter PDF keeps its blanks ("○○학교", "2026.  .  .부터"):
 print by hand fill them in with a pen. For the custom pack (맞춤 꾸러미 만들기) each
 letter is also rendered as a *fill template*: the same sheet, where every blank that
 the DOCX makes a field (docx.segments, so both files have the same fields) is an empty
-underlined slot, wide enough for a school's value. Beside it, a sidecar JSON lists each
+slot that draws nothing, wide enough for a school's value and the text glued to the
+blank (the "장" of "○○학교장"). Beside it, a sidecar JSON lists each
 slot: its field tag, page, box and baseline in PDF points (origin bottom-left), font
 size and weight, read from WeasyPrint's own layout, and the object number of the slot's
 structure element (a /Span with no content yet), so the page's script
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html as htmllib
 import json
 import os
 import re
@@ -30,22 +32,57 @@ from pathlib import Path
 
 from .docx import FIELDS, is_letter, segments
 
-# Slot widths (em of the text around it): a school's value is usually longer than its
-# placeholder ("해오름초등학교" against "○○학교"); the script shrinks a longer value to fit.
-SLOT_EM = {"school": 8, "department": 6, "phone": 7.5, "letter-no": 6.5,
-           "start-date": 6, "issue-date": 6}
+# Slot widths (em of the text around it) for a typical value ("해오름초등학교", "학생안전부",
+# "061-000-1234", "제2027-15호", "2027. 3. 2."); the script shrinks a longer one to fit.
+SLOT_EM = {"school": 7, "department": 5, "phone": 6.5, "letter-no": 5.5,
+           "start-date": 5, "issue-date": 5}
 # The empty slot sits on the baseline (an empty inline-block's baseline is its bottom
-# margin edge); the negative margin puts its underline below the text, as a pen line is,
-# and its box spans the height of a Korean glyph (0.75 em above the baseline).
-FILL_CSS = ("\n.fill-slot { display: inline-block; height: 1em; margin-bottom: -0.25em;"
-            " border-bottom: 0.6pt solid #000; }\n"
-            + "".join(f'.fill-slot[data-field="{tag}"] {{ width: {em}em; }}\n'
-                      for tag, em in SLOT_EM.items()))
+# margin edge); with the negative margin its box spans a Korean glyph's height, from
+# 0.25 em below the baseline to 0.75 em above it. It draws nothing: the filled letter
+# looks typed, not like a form.
+FILL_CSS = "\n.fill-slot { display: inline-block; height: 1em; margin-bottom: -0.25em; }\n"
 TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
+GLUED_BEFORE = re.compile(r"\S+$")
+GLUED_AFTER = re.compile(r"^\S+")
 PX_TO_PT = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF points are 1/72 in
 FONT_NAME = "PretendardGOV-Regular.fill.ttf"
 FONT_SITE_PATH = "assets/fonts/" + FONT_NAME
 MARKS = "·~○「」『』()（）〈〉-–—.,:;/&#"
+
+
+def _em(text: str) -> float:
+    """A rough width: a Hangul syllable is about 1 em, other characters about 0.6."""
+    return sum(1.0 if "가" <= c <= "힣" else 0.6 for c in text)
+
+
+def _slot(tag: str, before: str, after: str) -> str:
+    esc = htmllib.escape
+    return (f'<span class="fill-slot" data-field="{tag}" data-before="{esc(before)}" '
+            f'data-after="{esc(after)}" style="width: {SLOT_EM[tag] + _em(before + after):g}em">'
+            "</span>")
+
+
+def slot_text(text: str) -> str:
+    """One text node (HTML-escaped) with its fields as slots. The text glued to a field
+    ("○○학교장", "(학교 대표번호)", "2026.  .  .부터") goes into the slot and is drawn with
+    the value, so a school's name of any length reads "해오름초등학교장", not with a gap."""
+    parts = [[t, tag] for t, tag in segments(text)]
+    glued = [["", ""] for _ in parts]
+    for i, (t, tag) in enumerate(parts):
+        if not tag:
+            continue
+        if i + 1 < len(parts) and not parts[i + 1][1]:
+            m = GLUED_AFTER.search(parts[i + 1][0])
+            if m:
+                glued[i][1] = m.group(0)
+                parts[i + 1][0] = parts[i + 1][0][m.end():]
+        if i > 0 and not parts[i - 1][1]:
+            m = GLUED_BEFORE.search(parts[i - 1][0])
+            if m:
+                glued[i][0] = m.group(0)
+                parts[i - 1][0] = parts[i - 1][0][:m.start()]
+    return "".join(_slot(tag, *(htmllib.unescape(g) for g in glued[i])) if tag else t
+                   for i, (t, tag) in enumerate(parts))
 
 
 def mark_fields(html: str) -> str:
@@ -61,8 +98,7 @@ def mark_fields(html: str) -> str:
             continue
         # The placeholders hold no character HTML escapes, so the escaped text is matched
         # as is and the text around a field stays escaped.
-        parts[i] = "".join(f'<span class="fill-slot" data-field="{tag}"></span>' if tag
-                           else text for text, tag in segments(part))
+        parts[i] = slot_text(part)
     return "".join(parts)
 
 
@@ -92,7 +128,8 @@ def install() -> None:
 def slots(document) -> list[dict]:
     """Every slot of a rendered document (weasyprint Document, after write_pdf): field,
     page, box [x0, y0, x1, y1] and baseline in PDF points (origin bottom-left), font
-    size (pt), bold, and the object number of its structure element."""
+    size (pt), bold, the text glued to it, and the object number of its structure
+    element."""
     from weasyprint.formatting_structure import boxes
 
     out = []
@@ -116,6 +153,7 @@ def slots(document) -> list[dict]:
                         "baseline": round((height - baseline) * PX_TO_PT, 2),
                         "size": round(box.style["font_size"] * PX_TO_PT, 2),
                         "bold": box.style["font_weight"] >= 600,
+                        "before": el.get("data-before", ""), "after": el.get("data-after", ""),
                         "struct": getattr(box, "fill_struct", None)})
     return out
 

@@ -91,15 +91,15 @@
   /* Draw each value in its slot as real, tagged text: inside marked content whose MCID
      belongs to the slot's own structure element (an empty /Span the template made), so
      the letter stays one tagged document and screen readers read the school's name
-     where it stands. A field left empty keeps its underlined blank, for a pen. */
-  function fillPdf(bytes, slots, values, fontBytes) {
+     where it stands. The text glued to the blank ("장" of "○○학교장") is drawn with the
+     value; a field left empty gets its placeholder back, as its DOCX keeps it. */
+  function fillPdf(bytes, slots, values, fontBytes, blanks) {
     var L = window.PDFLib;
     return L.PDFDocument.load(bytes, {updateMetadata: false}).then(function (doc) {
       doc.registerFontkit(window.fontkit);
       return doc.embedFont(fontBytes, {subset: true}).then(function (font) {
         slots.forEach(function (s) {
-          var text = values[s.field];
-          if (!text) return;
+          var text = (s.before || "") + (values[s.field] || blanks[s.field]) + (s.after || "");
           var page = doc.getPage(s.page), width = s.box[2] - s.box[0] - 2;
           var size = Math.min(s.size, s.size * width / font.widthOfTextAtSize(text, s.size));
           var elem = doc.context.lookup(L.PDFRef.of(s.struct, 0), L.PDFDict);
@@ -195,6 +195,10 @@
       var needsFont = items.some(function (it) { return it.file.fill; });
       var font = needsFont ? fetchBytes(root + data.font) : Promise.resolve(null);
       var blank = [];  // characters the letters' font lacks: the PDF letters keep blanks
+      var placeholders = {};
+      Object.keys(data.fields).forEach(function (k) {
+        placeholders[k] = data.fields[k].placeholder;
+      });
       var filled = font.then(function (fontBytes) {
         if (!fontBytes) return null;
         blank = undrawable(window.fontkit.create(new Uint8Array(fontBytes)), values);
@@ -205,7 +209,7 @@
           var fill = it.file.fill && !blank.length ? it.file.fill : null;
           it.filled = !!fill;
           return fetchBytes(root + (fill ? fill.path : it.file.path)).then(function (bytes) {
-            if (fill) return fillPdf(bytes, fill.slots, values, fontBytes);
+            if (fill) return fillPdf(bytes, fill.slots, values, fontBytes, placeholders);
             if (!it.file.letter) return bytes;
             return JSZip.loadAsync(bytes).then(function (docx) {
               return docx.file("word/document.xml").async("string").then(function (xml) {

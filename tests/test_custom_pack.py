@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SITE_URL
+
 SCHOOL = "해오름초등학교"
 PHONE = "061-000-1234"
 DEPARTMENT = "학생안전부"
@@ -88,9 +90,10 @@ def tagged_slot_text(data: bytes, slots: list[dict]) -> None:
         assert f"/MCID {mcid}".encode() in page.get_contents().get_data()
 
 
-def make_pack(page, address: str, level: str, lessons: list[str], classes: int):
+def make_pack(page, address: str, level: str, lessons: list[str], classes: int,
+              school: str = SCHOOL):
     page.goto(address + "custom-pack/")
-    page.fill("#cp-school", SCHOOL)
+    page.fill("#cp-school", school)
     page.fill("#cp-start", "2027-03-02")
     page.fill("#cp-phone", PHONE)
     page.fill("#cp-department", DEPARTMENT)
@@ -183,11 +186,43 @@ def test_a_school_makes_its_own_pack_in_the_browser(browser, site_server, built_
 
 
 @pytest.mark.browser
+def test_a_name_the_letters_font_cannot_draw_keeps_the_pdf_blanks_and_says_so(
+        browser, site_server, built_site):
+    """똠 is not among KS X 1001's syllables (the font subset): the PDF letters stay as
+    published, the page names the character, the order sheet sends the letter to the
+    DOCX, which carries the name."""
+    school = "똠방각하초등학교"
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    try:
+        _, z = make_pack(page, site_server, "elementary-upper", [], classes=1, school=school)
+        status = page.text_content("#cp-status")
+    finally:
+        context.close()
+    assert "다 만들었습니다" in status and "똠" in status and "DOCX" in status
+    letters = [f for t in pack_data(built_site)["tracks"] if t["key"] == "elementary-upper"
+               for l in t["lessons"] for f in l["files"] if f.get("fill")]
+    assert letters
+    names = z.namelist()
+    rows = list(csv.DictReader(io.StringIO(z.read("인쇄_주문서.csv").decode("utf-8-sig"))))
+    for f in letters:
+        pdf = next(n for n in names if n.endswith(f["name"]))
+        assert z.read(pdf) == (built_site / f["path"]).read_bytes()
+        docx = next(n for n in names if n.endswith(f["name"][:-4] + ".docx"))
+        assert set(docx_fields(z.read(docx))["school"]) == {school}
+        assert docx in [r["파일"] for r in rows] and pdf not in [r["파일"] for r in rows]
+
+
+@pytest.mark.browser
 def test_opened_from_disk_the_page_says_why_it_cannot_make_a_pack(browser, built_site):
     page = browser.new_page()
     try:
         page.goto((built_site / "custom-pack" / "index.html").as_uri())
-        assert "file://" in page.text_content("#cp-status")
+        status = page.text_content("#cp-status")
+        # Why, and where it works: the public address (from the canonical link), or the
+        # ready-made packs.
+        assert "file://" in status and "인쇄 꾸러미" in status
+        assert SITE_URL + "custom-pack/" in status
         assert page.is_disabled("#custom-pack button[type=submit]")
     finally:
         page.close()

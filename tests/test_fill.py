@@ -121,3 +121,27 @@ def test_the_text_glued_to_real_blanks_is_in_the_browser_font():
     assert "장" in glued and "부터" in glued
     drawn = "".join(glued) + "".join(p for _, p in FIELDS.values())
     assert set(drawn) - {" "} <= chars, set(drawn) - chars
+
+
+@pytest.mark.pdf
+def test_fill_templates_are_cached_and_a_warm_build_renders_none(tmp_path):
+    from conftest import ROOT, SITE_URL, check
+    from curriculum.printing.fill import build_fill_templates
+    from curriculum.printing.html import documents
+
+    cur = check(ROOT).curriculum
+    docs = documents(cur, SITE_URL, ROOT / "fonts")
+    letters = [d for d in docs if d.handout.kind == "parent-letter" and d.variant == "student"]
+    cache = tmp_path / "fill"
+    made, rendered = build_fill_templates(cur, docs, SITE_URL, ROOT / "fonts", cache, workers=1)
+    assert rendered == len(made) == len(letters) >= 5
+    assert all(m.path.is_file() and m.slots() for m in made)
+    again, rendered = build_fill_templates(cur, docs, SITE_URL, ROOT / "fonts", cache, workers=1)
+    assert rendered == 0 and [m.path for m in again] == [m.path for m in made]
+    # Each template is its letter's sheet, within the letter's page budget (the slots are
+    # wider than the blanks).
+    import pypdf
+
+    for m, d in zip(made, letters):
+        assert m.pdf_site_path == d.site_path
+        assert len(pypdf.PdfReader(m.path).pages) <= d.handout.pages

@@ -259,6 +259,10 @@ def test_catalogs_and_packs_page_link_to_the_custom_pack(built_site):
     assert "<title>맞춤 꾸러미 만들기" in page
     for script in ("jszip/jszip.min.js", "pdf-lib/pdf-lib.min.js", "fontkit/fontkit.umd.min.js"):
         assert f"vendor/{script}" in page and (built_site / "assets" / "vendor" / script).is_file()
+    # The minified pdf-lib and fontkit carry no licence header: their MIT licence is served
+    # beside them.
+    for lib in ("pdf-lib", "fontkit"):
+        assert "MIT License" in (built_site / "assets" / "vendor" / lib / "LICENSE").read_text()
     # The font the letters are filled in with is the site's own.
     assert (built_site / pack_data(built_site)["font"]).stat().st_size < 600_000
 

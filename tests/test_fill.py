@@ -55,6 +55,25 @@ def test_the_browser_font_draws_school_names():
 
 
 @pytest.mark.pdf
+def test_the_browser_font_is_a_renamed_subset_with_its_licence(tmp_path):
+    """A subset is a Modified Version under the SIL OFL 1.1: it may not be called by the
+    Reserved Font Name "Pretendard", and keeps the copyright and the licence."""
+    from fontTools.ttLib import TTFont
+
+    from conftest import ROOT
+    from curriculum.printing.fill import build_fill_font
+
+    path = build_fill_font(ROOT / "fonts", tmp_path)
+    assert build_fill_font(ROOT / "fonts", tmp_path) == path  # cached
+    font = TTFont(str(path))
+    names = {r.nameID: str(r) for r in font["name"].names if r.platformID == 3}
+    assert all("Pretendard" not in names[i] for i in (1, 3, 4, 6, 16))
+    assert "Kil Hyung-jin" in names[0] and "Open Font License" in names[13]
+    assert set(font.getBestCmap()) == {ord(c) for c in subset_chars()}
+    assert path.stat().st_size < 500_000
+
+
+@pytest.mark.pdf
 def test_slot_boxes_are_where_weasyprint_drew_them(tmp_path):
     """The sidecar's box is the slot's underline as drawn, its baseline the text's."""
     import pymupdf

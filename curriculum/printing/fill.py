@@ -16,7 +16,9 @@ the handouts' fingerprint plus this file: a warm build renders none.
 
 The browser also needs a font with Korean glyphs: a subset of fonts/PretendardGOV-
 Regular.ttf (printable ASCII, the 2,350 Hangul syllables of KS X 1001, a few marks)
-made here with fontTools and cached, about 400 KB rather than the full 5.6 MB.
+made here with fontTools and cached, about 400 KB rather than the full 5.6 MB, and
+renamed as the OFL asks of a modified font. (The site's own WOFF2 subset would cost
+nothing to fetch, but pdf-lib embeds a WOFF2 font whole, about 240 KB in every letter.)
 """
 
 from __future__ import annotations
@@ -45,8 +47,11 @@ TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
 GLUED_BEFORE = re.compile(r"\S+$")
 GLUED_AFTER = re.compile(r"^\S+")
 PX_TO_PT = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF points are 1/72 in
-FONT_NAME = "PretendardGOV-Regular.fill.ttf"
-FONT_SITE_PATH = "assets/fonts/" + FONT_NAME
+# Our subset is a Modified Version under the SIL OFL 1.1, which forbids it the Reserved
+# Font Name "Pretendard": it is named anew (the copyright and licence records stay).
+FONT_FAMILY = "Jeonnam Letter Fill"
+FONT_PS_NAME = "JeonnamLetterFill-Regular"
+FONT_SITE_PATH = "assets/fonts/jeonnam-letter-fill.ttf"
 MARKS = "·~○「」『』()（）〈〉-–—.,:;/&#"
 
 
@@ -241,7 +246,8 @@ def build_fill_font(font_dir: Path, cache_dir: Path) -> Path:
     from fontTools.ttLib import TTFont
 
     src = font_dir / "PretendardGOV-Regular.ttf"
-    key = hashlib.sha256(src.read_bytes() + subset_chars().encode()).hexdigest()[:16]
+    key = hashlib.sha256(src.read_bytes() + subset_chars().encode()
+                         + FONT_PS_NAME.encode()).hexdigest()[:16]
     out = cache_dir / f"font-{key}.ttf"
     if out.exists():
         return out
@@ -254,6 +260,14 @@ def build_fill_font(font_dir: Path, cache_dir: Path) -> Path:
     sub = subset.Subsetter(opts)
     sub.populate(text=subset_chars())
     sub.subset(font)
+    names = {1: FONT_FAMILY, 3: f"{FONT_PS_NAME};{key}", 4: f"{FONT_FAMILY} Regular",
+             6: FONT_PS_NAME, 16: FONT_FAMILY, 17: "Regular",
+             10: "A subset of Pretendard GOV Regular (SIL OFL 1.1), renamed: the letters "
+                 "of the custom pack are filled in with it"}
+    table = font["name"]
+    table.names = [r for r in table.names if r.nameID not in names and r.nameID < 256]
+    for name_id, text in names.items():
+        table.setName(text, name_id, 3, 1, 0x409)
     for old in cache_dir.glob("font-*.ttf"):
         old.unlink(missing_ok=True)
     tmp = out.with_suffix(".tmp")

@@ -61,8 +61,8 @@
     return new XMLSerializer().serializeToString(doc);
   }
 
-  /* Which characters of the values the letters' font (a fontkit font) cannot draw (it holds KS X 1001's
-     Hangul, not all 11,172 syllables: "똠" is missing, say). */
+  /* Which characters of the values the letters' font (a fontkit font) cannot draw: it
+     holds KS X 1001's Hangul, not all 11,172 syllables ("똠" is missing, say). */
   function undrawable(font, values) {
     var have = {}, missing = {};
     font.characterSet.forEach(function (c) { have[c] = true; });
@@ -102,13 +102,17 @@
           var text = (s.before || "") + (values[s.field] || blanks[s.field]) + (s.after || "");
           var page = doc.getPage(s.page), width = s.box[2] - s.box[0] - 2;
           var size = Math.min(s.size, s.size * width / font.widthOfTextAtSize(text, s.size));
-          var elem = doc.context.lookup(L.PDFRef.of(s.struct, 0), L.PDFDict);
-          var kids = parentArray(doc, page), mcid = kids.size();
-          kids.push(L.PDFRef.of(s.struct, 0));
-          elem.lookup(L.PDFName.of("K"), L.PDFArray).push(L.PDFNumber.of(mcid));
-          page.pushOperators(
-            L.PDFOperator.of("BDC", [L.PDFName.of("Span"), doc.context.obj({MCID: mcid})]),
-            L.pushGraphicsState());
+          var elem = s.struct && doc.context.lookup(L.PDFRef.of(s.struct, 0));
+          var mark;
+          if (elem instanceof L.PDFDict) {
+            var kids = parentArray(doc, page), mcid = kids.size();
+            kids.push(L.PDFRef.of(s.struct, 0));
+            elem.lookup(L.PDFName.of("K"), L.PDFArray).push(L.PDFNumber.of(mcid));
+            mark = L.PDFOperator.of("BDC", [L.PDFName.of("Span"), doc.context.obj({MCID: mcid})]);
+          } else {  // no element to belong to (a template not made by fill.py): an artifact
+            mark = L.PDFOperator.of("BMC", [L.PDFName.of("Artifact")]);
+          }
+          page.pushOperators(mark, L.pushGraphicsState());
           if (s.bold) {  // one Regular font is shipped: a bold blank is drawn stroked too
             page.pushOperators(L.setTextRenderingMode(L.TextRenderingMode.FillAndOutline),
                                L.setLineWidth(size * 0.035));

@@ -110,6 +110,8 @@ def make_pack(page, address: str, level: str, lessons: list[str], classes: int,
 
 @pytest.mark.browser
 def test_a_school_makes_its_own_pack_in_the_browser(browser, site_server, built_site, tmp_path):
+    import page as pdf_rules  # page-validation: PDF/UA-1's machine-checkable rules
+
     data = pack_data(built_site)
     tracks = {t["key"]: t for t in data["tracks"]}
     level = "elementary-upper"  # a whole level, and one lesson of another with a letter
@@ -162,8 +164,6 @@ def test_a_school_makes_its_own_pack_in_the_browser(browser, site_server, built_
             assert ink(data, s["page"], s["box"]) > 0.02, (n, s)
             assert ink(template, s["page"], s["box"]) == 0, (n, s)
         tagged_slot_text(data, slots)
-        import page as pdf_rules  # page-validation: PDF/UA-1's machine-checkable rules
-
         path = tmp_path / "filled.pdf"
         path.write_bytes(data)
         report = pdf_rules.validate_pdf(str(path), profile=pdf_rules.ValidationProfile.PDF_UA_1)

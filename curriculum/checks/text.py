@@ -55,14 +55,24 @@ class Locator:
         return self.text[start:end if end != -1 else len(self.text)], start
 
 
-def _around(pattern, text: str, spans):
-    """Matches of `pattern` found near the digit runs only, each once."""
+def _around(pattern, text: str, spans, hidden=()):
+    """Matches of `pattern` found near the digit runs only, each once, except those
+    that touch a `hidden` (start, end) span."""
     seen = set()
     for start, end in spans:
         for m in pattern.finditer(text, start, end):
             if m.start() not in seen:
                 seen.add(m.start())
-                yield m
+                if not hidden or not any(s < m.end() and m.start() < e for s, e in hidden):
+                    yield m
+
+
+def _hidden(text: str) -> list[tuple[int, int]]:
+    """Spans of macros and link targets: a number there is an id or an address, not a
+    phone number typed by hand. (Spans, not a copy of the text with them blanked out:
+    that copy cost as much as the rest of the phone check.)"""
+    return [m.span() for m in MACRO.finditer(text)] + [m.span() for m in
+                                                      LINK_TARGET.finditer(text)]
 
 
 def blank(text: str, patterns) -> str:
@@ -208,15 +218,15 @@ class TextChecker:
         spans = [(max(0, m.start() - 3), min(len(text), m.end() + 4))
                  for m in NUMBERISH.finditer(text)]
         if spans:
-            view = (blank(text, (MACRO, LINK_TARGET))
-                    if ("{{" in text or "](" in text or "http" in text) else text)
-            self._phones(path, where, view, spans, report)
+            hidden = (_hidden(text) if ("{{" in text or "](" in text or "http" in text)
+                      else ())
+            self._phones(path, where, text, spans, report, hidden)
             self._personal_ids(path, where, text, spans, report)
         self._emails(path, where, text, report)
         self._language(path, where, text, report, present)
 
-    def _phones(self, path, where, text, spans, report):
-        for m in _around(FULL_PHONE, text, spans):
+    def _phones(self, path, where, text, spans, report, hidden=()):
+        for m in _around(FULL_PHONE, text, spans, hidden):
             number = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
             line, col = where(m.start())
             if m.group(1) in MOBILE_PREFIX:
@@ -227,12 +237,12 @@ class TextChecker:
             elif number not in self.phones:
                 self._unknown(path, line, m.group(0), number, col, report)
         service = set()  # 1577-1366: a four-digit service number with its line number
-        for m in _around(SERVICE_PHONE, text, spans):
+        for m in _around(SERVICE_PHONE, text, spans, hidden):
             service.add(m.start())
             if m.group(0) not in self.phones:
                 line, col = where(m.start())
                 self._unknown(path, line, m.group(0), m.group(0), col, report)
-        for m in _around(SHORT_PHONE, text, spans):
+        for m in _around(SHORT_PHONE, text, spans, hidden):
             prefix, number = m.group(1), m.group(2)
             start = m.start(1)
             if start in service:

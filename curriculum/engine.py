@@ -248,8 +248,12 @@ def _load_parallel(job: _Job, indexes: list[Path], workers: int):
     except ValueError:  # pragma: no cover - no fork on this platform
         return [job.run(indexes)]
     chunks = [indexes[i::workers] for i in range(workers)]
-    with ctx.Pool(workers) as pool:
-        results = pool.map(_run_chunk, chunks)
+    # The parent checks the first share itself while the others run: one process less
+    # to start, and its results need no pickling on the way back.
+    with ctx.Pool(workers - 1) as pool:
+        others = pool.map_async(_run_chunk, chunks[1:])
+        results = [job.run(chunks[0])]
+        results += others.get()
     _JOB = None
     return results
 

@@ -55,24 +55,32 @@ class Locator:
         return self.text[start:end if end != -1 else len(self.text)], start
 
 
-def _around(pattern, text: str, spans, hidden=()):
-    """Matches of `pattern` found near the digit runs only, each once, except those
-    that touch a `hidden` (start, end) span."""
+def _around(pattern, text: str, spans):
+    """Matches of `pattern` found near the digit runs only, each once."""
     seen = set()
     for start, end in spans:
         for m in pattern.finditer(text, start, end):
             if m.start() not in seen:
                 seen.add(m.start())
-                if not hidden or not any(s < m.end() and m.start() < e for s, e in hidden):
-                    yield m
+                yield m
 
 
-def _hidden(text: str) -> list[tuple[int, int]]:
-    """Spans of macros and link targets: a number there is an id or an address, not a
-    phone number typed by hand. (Spans, not a copy of the text with them blanked out:
-    that copy cost as much as the rest of the phone check.)"""
-    return [m.span() for m in MACRO.finditer(text)] + [m.span() for m in
-                                                      LINK_TARGET.finditer(text)]
+class Hidden:
+    """Where a number is an id or an address, not a phone number typed by hand: inside
+    a macro or a link target. Found only when a number would be reported (most texts
+    have none), by spans rather than a copy of the text with them blanked out."""
+
+    def __init__(self, text: str):
+        self.text, self.spans = text, None
+
+    def covers(self, m: re.Match) -> bool:
+        if self.spans is None:
+            t = self.text
+            self.spans = [x.span() for x in MACRO.finditer(t)] if "{{" in t else []
+            if "](" in t or "http" in t:
+                self.spans += [x.span() for x in LINK_TARGET.finditer(t)]
+        start, end = m.span()
+        return any(s < end and start < e for s, e in self.spans)
 
 
 def blank(text: str, patterns) -> str:
@@ -218,31 +226,31 @@ class TextChecker:
         spans = [(max(0, m.start() - 3), min(len(text), m.end() + 4))
                  for m in NUMBERISH.finditer(text)]
         if spans:
-            hidden = (_hidden(text) if ("{{" in text or "](" in text or "http" in text)
-                      else ())
-            self._phones(path, where, text, spans, report, hidden)
+            self._phones(path, where, text, spans, report, Hidden(text))
             self._personal_ids(path, where, text, spans, report)
         self._emails(path, where, text, report)
         self._language(path, where, text, report, present)
 
-    def _phones(self, path, where, text, spans, report, hidden=()):
-        for m in _around(FULL_PHONE, text, spans, hidden):
+    def _phones(self, path, where, text, spans, report, hidden: Hidden):
+        for m in _around(FULL_PHONE, text, spans):
             number = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-            line, col = where(m.start())
-            if m.group(1) in MOBILE_PREFIX:
-                report.add(path, line, "personal-phone",
-                           f"`{m.group(0)}` looks like a personal mobile number",
-                           "never publish a personal number; give the school's main number "
-                           "or a contact from contacts.yml", col=col)
-            elif number not in self.phones:
-                self._unknown(path, line, m.group(0), number, col, report)
+            mobile = m.group(1) in MOBILE_PREFIX
+            if (mobile or number not in self.phones) and not hidden.covers(m):
+                line, col = where(m.start())
+                if mobile:
+                    report.add(path, line, "personal-phone",
+                               f"`{m.group(0)}` looks like a personal mobile number",
+                               "never publish a personal number; give the school's main "
+                               "number or a contact from contacts.yml", col=col)
+                else:
+                    self._unknown(path, line, m.group(0), number, col, report)
         service = set()  # 1577-1366: a four-digit service number with its line number
-        for m in _around(SERVICE_PHONE, text, spans, hidden):
+        for m in _around(SERVICE_PHONE, text, spans):
             service.add(m.start())
-            if m.group(0) not in self.phones:
+            if m.group(0) not in self.phones and not hidden.covers(m):
                 line, col = where(m.start())
                 self._unknown(path, line, m.group(0), m.group(0), col, report)
-        for m in _around(SHORT_PHONE, text, spans, hidden):
+        for m in _around(SHORT_PHONE, text, spans):
             prefix, number = m.group(1), m.group(2)
             start = m.start(1)
             if start in service:
@@ -251,7 +259,7 @@ class TextChecker:
                 continue
             shown = prefix + number if prefix.startswith("#") else number
             pool = self.texts if prefix.startswith("#") else self.phones
-            if shown not in pool:
+            if shown not in pool and not hidden.covers(m):
                 line, col = where(start)
                 self._unknown(path, line, shown, shown, col, report, pool=pool)
 

@@ -12,13 +12,14 @@ registries (nothing is typed twice, nothing is added that the plan does not say)
   plan without any, one slide per activity (its heading and the plan's board lines,
   or its first question), and the help slide(s). Computed once as data (`deck`: a
   list of Slide) and drawn twice, as the PDF (`slide_html`) and as an editable PPTX
-  (and by any other writer), so all say the same words.
-- **꾸러미** (ZIP): summary, slides, the lesson's handouts (student and
+  (pptx.py), so both say the same words.
+- **꾸러미** (ZIP): summary, slides (PDF and PPTX), the lesson's handouts (student and
   teacher copies) and a 가정통신문 (the lesson's own, else its track's first), with
   Korean file names safe on Windows.
 
 PDFs are cached like the handouts (pdf.py: the hash of the complete HTML), in
-`pdf-cache/kit/`, so a warm build renders none and removing pdf-cache makes a cold one.
+`pdf-cache/kit/`, so a warm build renders none and removing pdf-cache makes a cold one;
+the PPTX sits beside them, keyed by its slides (pptx.py).
 """
 
 from __future__ import annotations
@@ -364,7 +365,7 @@ def summary_document(cur: Curriculum, lesson: Lesson, font_dir: Path, level: int
 
 # --- the slides, as data ---------------------------------------------------------------
 # The deck is computed once (`deck`) and drawn twice: as HTML for the PDF (`slide_html`)
-# and by any other writer, so they cannot say different words.
+# and as PowerPoint (pptx.py), so the two cannot say different words.
 
 SLIDE_CHARS = 110  # about what a 16:9 slide holds at 28 pt under its title
 SLIDE_FIT = 165  # ... and at 24 pt (a "dense" slide): more goes on the next slide
@@ -592,6 +593,7 @@ class Kit:
     summary_minutes: list[int]
     slides: Path
     slides_pages: int
+    pptx: Path  # the same slides as an editable PowerPoint file (pptx.py)
     zip_path: Path
     zip_name: str  # the Korean name it is saved under
     members: list[str]
@@ -643,6 +645,7 @@ def build_kits(cur: Curriculum, rendered: list[RenderedPdf], site_url: str | Non
                out_dir: Path, cache_dir: Path, font_dir: Path,
                workers: int | None = None) -> tuple[dict[str, Kit], int, int]:
     """Every published lesson's kit; returns {lesson id: Kit}, PDFs rendered, reused."""
+    from .pptx import build_pptx  # it draws this module's Slide: imported when used
     cache_dir.mkdir(parents=True, exist_ok=True)
     fp = fingerprint(font_dir)
     lessons = [l for t in cur.tracks for l in cur.lessons_of(t, published_only=True)]
@@ -682,8 +685,12 @@ def build_kits(cur: Curriculum, rendered: list[RenderedPdf], site_url: str | Non
     for lesson in lessons:
         s_pdf, s_pages, _ = cached(cache_dir, jobs[("summary", lesson.id)].key)
         d_pdf, d_pages, _ = cached(cache_dir, jobs[("slides", lesson.id)].key)
+        pptx = build_pptx(decks[lesson.id], slides[lesson.id].title,
+                          slides_footer(cur, lesson), lesson.reviewed, cache_dir)
+        keep.append(pptx)
         members = [(f"1 수업 요약 - {safe_name(lesson.title)}.pdf", s_pdf),
-                   (f"2 슬라이드 (16대9) - {safe_name(lesson.title)}.pdf", d_pdf)]
+                   (f"2 슬라이드 (16대9) - {safe_name(lesson.title)}.pdf", d_pdf),
+                   (f"2 슬라이드 (16대9) 편집용 - {safe_name(lesson.title)}.pptx", pptx)]
         n = 3
         for r in by_lesson.get(lesson.id, []) + _letter_for(cur, lesson, by_lesson):
             name = safe_name(r.doc.title)
@@ -692,7 +699,7 @@ def build_kits(cur: Curriculum, rendered: list[RenderedPdf], site_url: str | Non
         path = out_dir / f"{lesson.id}.zip"
         write_zip(path, members, lesson.reviewed)
         kits[lesson.id] = Kit(lesson, s_pdf, s_pages, summaries[lesson.id].level,
-                              summaries[lesson.id].minutes, d_pdf, d_pages, path,
+                              summaries[lesson.id].minutes, d_pdf, d_pages, pptx, path,
                               zip_name(lesson), [m for m, _ in members])
     prune(cache_dir, keep)
-    return kits, made, len(set(keep)) - made
+    return kits, made, len({p for p in keep if p.suffix == ".pdf"}) - made

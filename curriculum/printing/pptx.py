@@ -316,6 +316,21 @@ def _slide(prs, s: Slide, footer: str, n: int, total: int) -> None:
         _fill(notes, [(((s.cue, ""),), 14, "", False)])
 
 
+def _korean_defaults(prs) -> None:
+    """Text a teacher adds later is Korean in 맑은 고딕 too: the theme's fonts (Calibri in
+    python-pptx's template) and the presentation's default text style."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    theme = prs.slide_master.part.part_related_by(RT.THEME)
+    xml = re.sub(r'(<a:(?:major|minor)Font><a:latin typeface=")[^"]*("/><a:ea typeface=")'
+                 r'[^"]*("/><a:cs typeface=")[^"]*(")',
+                 rf"\g<1>{FONT}\g<2>{FONT}\g<3>{FONT}\g<4>", theme.blob.decode("utf-8"))
+    theme._blob = xml.encode("utf-8")
+    for rpr in prs.part._element.iter(f"{{{A}}}defRPr"):
+        rpr.set("lang", LANG)
+        rpr.set("altLang", "en-US")
+
+
 def make_pptx(slides: list[Slide], title: str, footer: str, when: dt.date | None,
               out: Path) -> None:
     """Write the deck to `out` (through a temporary file, so a failure leaves none)."""
@@ -331,6 +346,7 @@ def make_pptx(slides: list[Slide], title: str, footer: str, when: dt.date | None
         for sh in shapes:
             if sh.left is not None and sh.width is not None:
                 sh.left, sh.width = int(sh.left * scale), int(sh.width * scale)
+    _korean_defaults(prs)
     for n, s in enumerate(slides, 1):
         _slide(prs, s, footer, n, len(slides))
     props = prs.core_properties
@@ -340,6 +356,11 @@ def make_pptx(slides: list[Slide], title: str, footer: str, when: dt.date | None
     props.created = props.modified = stamp
     props.last_printed = stamp
     props.comments = props.keywords = props.category = ""
+    for part in prs.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":  # the template's says 4:3, 0 slides
+            xml = part.blob.decode("utf-8")
+            xml = re.sub(r"<PresentationFormat>[^<]*<", "<PresentationFormat>Widescreen<", xml)
+            part._blob = re.sub(r"<Slides>\d+<", f"<Slides>{len(slides)}<", xml).encode("utf-8")
     buf = io.BytesIO()
     prs.save(buf)
     tmp = out.with_suffix(".pptx.part")

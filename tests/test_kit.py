@@ -43,6 +43,7 @@ def test_safe_names_for_windows():
     assert kit.zip_name(check(ROOT).curriculum.lessons[0]).startswith("수업 준비 꾸러미 - ")
     for lesson in published(check(ROOT).curriculum):
         assert not re.search(r'[/\\:*?"<>|]', kit.zip_name(lesson))
+        assert not re.search(r'[/\\:*?"<>|]', kit.pptx_name(lesson))
 
 
 def test_marked_slides_and_ground_rules_come_from_the_plan(real):
@@ -110,8 +111,8 @@ def test_pptx_bytes_are_the_same_for_the_same_slides(real, tmp_path):
                                               kit.Block("ol", (kit.words("아래"),)))),
              kit.Slide("activity", "제목만")]
     a, b = tmp_path / "a.pptx", tmp_path / "b.pptx"
-    pptx.make_pptx(deck, "t", "f", lesson.reviewed, a)
-    pptx.make_pptx(deck, "t", "f", lesson.reviewed, b)
+    pptx.make_pptx(deck, "t\x01", "f\x0b", lesson.reviewed, a)
+    pptx.make_pptx(deck, "t\x01", "f\x0b", lesson.reviewed, b)
     assert a.read_bytes() == b.read_bytes()
     assert not list(tmp_path.glob("*.part"))
     from pptx import Presentation
@@ -169,10 +170,11 @@ def test_every_published_lesson_has_a_summary_slides_and_a_kit(built_site, real)
         assert names[0].startswith("1 수업 요약") and names[1].startswith("2 슬라이드")
         assert all(not re.search(r'[/\\:*?"<>|]', n) for n in names)
         assert names[2] == f"2 슬라이드 (16대9) 편집용 - {kit.safe_name(lesson.title)}.pptx"
+        assert names[2] == "2 " + kit.pptx_name(lesson)
         assert len(names) >= 3 + len(lesson.handout_files)
         page = (built_site / lesson.url_dir / "index.html").read_text("utf-8")
         assert "내일 수업 준비" in page and 'href="kit/summary.pdf"' in page
-        assert 'href="kit/slides.pptx"' in page
+        assert f'download="{kit.pptx_name(lesson)}" href="kit/slides.pptx"' in page
         assert f'download="{kit.zip_name(lesson)}"' in page
 
 

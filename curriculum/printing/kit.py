@@ -605,9 +605,18 @@ class Kit:
     def size(self, what: str) -> int:
         return getattr(self, what).stat().st_size
 
+    @property
+    def pptx_name(self) -> str:
+        return pptx_name(self.lesson)
+
 
 def zip_name(lesson: Lesson) -> str:
     return safe_name(f"수업 준비 꾸러미 - {lesson.title}") + ".zip"
+
+
+def pptx_name(lesson: Lesson) -> str:
+    """The PPTX's Korean name, saved from the page and in the kit ZIP (there after "2 ")."""
+    return f"슬라이드 (16대9) 편집용 - {safe_name(lesson.title)}.pptx"
 
 
 def _letter_for(cur: Curriculum, lesson: Lesson, by_lesson: dict) -> list[RenderedPdf]:
@@ -690,7 +699,7 @@ def build_kits(cur: Curriculum, rendered: list[RenderedPdf], site_url: str | Non
         keep.append(pptx)
         members = [(f"1 수업 요약 - {safe_name(lesson.title)}.pdf", s_pdf),
                    (f"2 슬라이드 (16대9) - {safe_name(lesson.title)}.pdf", d_pdf),
-                   (f"2 슬라이드 (16대9) 편집용 - {safe_name(lesson.title)}.pptx", pptx)]
+                   (f"2 {pptx_name(lesson)}", pptx)]
         n = 3
         for r in by_lesson.get(lesson.id, []) + _letter_for(cur, lesson, by_lesson):
             name = safe_name(r.doc.title)

@@ -351,8 +351,9 @@ def make_pptx(slides: list[Slide], title: str, footer: str, when: dt.date | None
         _slide(prs, s, footer, n, len(slides))
     props = prs.core_properties
     stamp = dt.datetime.combine(when or dt.date(2026, 1, 1), dt.time())
-    props.title, props.author, props.language = title, "전라남도교육청", LANG
-    props.last_modified_by, props.revision, props.subject = "전라남도교육청", 1, footer
+    props.title, props.author, props.language = NOT_XML.sub("", title), "전라남도교육청", LANG
+    props.last_modified_by, props.revision = "전라남도교육청", 1
+    props.subject = NOT_XML.sub("", footer)
     props.created = props.modified = stamp
     props.last_printed = stamp
     props.comments = props.keywords = props.category = ""

@@ -90,7 +90,7 @@ def kit_actions(lesson: Lesson, src: str, kit) -> list[str]:
             f"[슬라이드 (PDF, 16:9, {kit.slides_pages}장, {size_label(kit.size('slides'))})]"
             f"({link(src, d + 'slides.pdf')}) · "
             f"[슬라이드 편집용 (PPTX, {kit.slides_pages}장, {size_label(kit.size('pptx'))})]"
-            f"({link(src, d + 'slides.pptx')}) · "
+            f"({link(src, d + 'slides.pptx')}){{ download=\"{kit.pptx_name}\" }} · "
             f"[수업 준비 꾸러미 (ZIP, {size_label(kit.size('zip_path'))})]"
             f"({link(src, d + 'kit.zip')}){{ download=\"{kit.zip_name}\" }}"]
 

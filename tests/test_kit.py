@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, SITE_URL, check
-from curriculum.printing import kit
+from curriculum.printing import kit, slides
 from curriculum.printing.html import TEACHER_BAND, documents
 
 A4 = (595.28, 841.89)
@@ -48,19 +48,19 @@ def test_safe_names_for_windows():
 
 def test_marked_slides_and_ground_rules_come_from_the_plan(real):
     lesson = next(l for l in real.lessons if l.id == "middle-deepfake-harm")
-    slides = kit.marked_slides(lesson)
-    assert ("장난일까?", "62.2% 장난? / 89.4% 범죄!") in slides
-    assert [t for t, _ in slides][:2] == ["장난일까?", "딥페이크란?"]
+    marked = kit.marked_slides(lesson)
+    assert ("장난일까?", "62.2% 장난? / 89.4% 범죄!") in marked
+    assert [t for t, _ in marked][:2] == ["장난일까?", "딥페이크란?"]
     assert kit.ground_rules(lesson, real)[0] == "실제 사람 이름은 말하지 않기"
     # Every word of a slide is in the plan (or the registries): nothing is made up.
-    doc = kit.slides_document(real, lesson, ROOT / "fonts")
+    doc = slides.slides_document(real, lesson, ROOT / "fonts")
     assert "모둠 질문: 지우의 하루" in words(doc.html) and "도움 받을 곳" in words(doc.html)
 
 
 def test_a_plan_without_marks_gets_slides_from_its_activities(real):
     lesson = next(l for l in published(real) if not kit.marked_slides(l)
                   and any(p.name == "전개" for p in l.phases))
-    doc = kit.slides_document(real, lesson, ROOT / "fonts")
+    doc = slides.slides_document(real, lesson, ROOT / "fonts")
     activities = [s.title for p in kit.phase_texts(lesson) if p.label.endswith("전개")
                   for s in p.sections if s.title]
     assert activities
@@ -73,43 +73,43 @@ def test_marked_slides_keep_their_lists_tables_and_bold(real):
     """A `!!! slide` box becomes blocks, not HTML: its list, table and bold words reach
     both the PDF and the PPTX."""
     by_id = {l.id: l for l in real.lessons}
-    deck = kit.deck(real, by_id["middle-deepfake-harm"])
+    deck = slides.deck(real, by_id["middle-deepfake-harm"])
     group = next(s for s in deck if s.title == "모둠 질문: 지우의 하루")
     assert [b.kind for b in group.blocks] == ["ul"] and len(group.blocks[0].items) == 3
-    table = next(s for s in kit.deck(real, by_id["middle-consent-online"])
+    table = next(s for s in slides.deck(real, by_id["middle-consent-online"])
                  if s.title.startswith("동의 ="))
     [b] = table.blocks
     assert b.kind == "table" and b.head == 1 and len(b.rows) == 5
-    assert kit.run_text(b.rows[0][0]) == "조건"
-    joke = kit.deck(real, by_id["elementary-upper-deepfake-is-not-a-joke"])
+    assert slides.run_text(b.rows[0][0]) == "조건"
+    joke = slides.deck(real, by_id["elementary-upper-deepfake-is-not-a-joke"])
     what = next(s for s in joke if s.title == "딥페이크란 무엇일까?")
     assert what.blocks[0].items[0][0] == ("딥페이크", "strong")
     # Every slide of the PDF is one Slide of the deck, in order.
     for lesson in published(real)[::5]:
-        doc = kit.slides_document(real, lesson, ROOT / "fonts")
+        doc = slides.slides_document(real, lesson, ROOT / "fonts")
         titles = re.findall(r"<h[12]>(.*?)</h[12]>", doc.html)
-        assert len(titles) == len(kit.deck(real, lesson)), lesson.id
+        assert len(titles) == len(slides.deck(real, lesson)), lesson.id
 
 
 def test_bad_slide_markdown_gives_blocks_not_a_traceback(real):
     odd = "# 제목\n\n> 인용\n\n```\n코드\n```\n\n---\n\n![그림](x.png)\n\n| a |\n|---|\n\n\x0b"
-    blocks = kit.md_blocks(odd, real)
+    blocks = slides.md_blocks(odd, real)
     assert all(b.kind in ("p", "ul", "ol", "table", "sub") for b in blocks)
-    assert kit.md_blocks("", real) == () and kit.md_blocks("   \n", real) == ()
+    assert slides.md_blocks("", real) == () and slides.md_blocks("   \n", real) == ()
 
 
 def test_pptx_bytes_are_the_same_for_the_same_slides(real, tmp_path):
     from curriculum.printing import pptx
 
     lesson = next(l for l in real.lessons if l.id == "middle-consent-online")
-    deck = kit.deck(real, lesson)
+    deck = slides.deck(real, lesson)
     # A control character pasted into a plan is dropped, not a crash.
-    deck.append(kit.Slide("marked", "이상한 글자", (kit.Block("p", (kit.words("a\x0bb\x00c"),)),)))
+    S, B, w = slides.Slide, slides.Block, slides.words
+    deck.append(S("marked", "이상한 글자", (B("p", (w("a\x0bb\x00c"),)),)))
     # Text, a table and text again, in that order; a title-only slide.
-    table = kit.Block("table", rows=((kit.words("가"), kit.words("나")), (kit.words("다"),)), head=1)
-    deck += [kit.Slide("marked", "섞인 상자", (kit.Block("p", (kit.words("위"),)), table,
-                                              kit.Block("ol", (kit.words("아래"),)))),
-             kit.Slide("activity", "제목만")]
+    table = B("table", rows=((w("가"), w("나")), (w("다"),)), head=1)
+    deck += [S("marked", "섞인 상자", (B("p", (w("위"),)), table, B("ol", (w("아래"),)))),
+             S("activity", "제목만")]
     a, b = tmp_path / "a.pptx", tmp_path / "b.pptx"
     pptx.make_pptx(deck, "t\x01", "f\x0b", lesson.reviewed, a)
     pptx.make_pptx(deck, "t\x01", "f\x0b", lesson.reviewed, b)
@@ -220,7 +220,7 @@ def test_every_lesson_has_a_pptx_saying_what_its_slides_pdf_says(built_site, rea
         assert (prs.slide_width, prs.slide_height) == (12192000, 6858000), lesson.id  # 16:9
         pages = pdf_page_words(d / "slides.pdf")
         assert len(prs.slides) == len(pages) >= 3, lesson.id
-        deck = kit.deck(real, lesson)
+        deck = slides.deck(real, lesson)
         for n, (slide, page, data) in enumerate(zip(prs.slides, pages, deck), 1):
             where = f"{lesson.id} slide {n}"
             # The same words in the same order (a table row by row, as poppler reads it).

@@ -1,5 +1,5 @@
 """The lesson's slides as an editable PowerPoint file (python-pptx), drawn from the same
-deck as the slides PDF (kit.deck): the same slides in the same order with the same
+deck as the slides PDF (slides.deck): the same slides in the same order with the same
 words, footer and page numbers; nothing is said here that the deck does not say.
 
 Made for the back of a classroom and for every school PC: 13.333 × 7.5 in (16:9), the
@@ -25,7 +25,7 @@ import uuid
 import zipfile
 from pathlib import Path
 
-from .kit import Block, Slide, Text, run_text
+from .slides import Block, Slide, Text, run_text
 
 FONT = "맑은 고딕"
 LANG = "ko-KR"

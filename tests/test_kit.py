@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURES, ROOT, SITE_URL, check
+from conftest import FIXTURES, ROOT, SITE_URL, check, edit
 from curriculum.printing import kit, slides
 from curriculum.printing.html import TEACHER_BAND, documents
 
@@ -311,3 +311,12 @@ def test_warm_rebuild_renders_no_kit_pdf(tmp_path):
 
     paths = {f.site_path for f in generated_files(check(repo), again)}
     assert all(k.site_dir + "slides.pptx" in paths for k in again.kits.values())
+    assert not [f for f in again.report.findings if f.code == "kit-slide-overflow"]
+    # A marked slide too long for one 16:9 page is reported (its PDF runs a page over).
+    long = "\n".join(f"    - 아주 긴 슬라이드의 {n}번째 줄은 교실 뒤에서도 읽히도록 크게 쓰지만 이렇게 많으면 넘칩니다"
+                     for n in range(1, 15))
+    edit(repo, "lessons/middle/fake-photos/index.md", "- ◈ 활동지 1번\n",
+         f"- ◈ 활동지 1번\n\n!!! slide \"너무 긴 슬라이드\"\n{long}\n")
+    over = build_print(check(repo), SITE_URL, repo / ".build", workers=1)
+    [f] = [f for f in over.report.findings if f.code == "kit-slide-overflow"]
+    assert f.path == "lessons/middle/fake-photos/index.md" and f.severity == "warning"

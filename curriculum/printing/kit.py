@@ -372,6 +372,7 @@ class Kit:
     slides: Path
     slides_pages: int
     pptx: Path  # the same slides as an editable PowerPoint file (pptx.py)
+    slide_count: int  # slides in the deck: the PDF's pages unless one runs over
     zip_path: Path
     zip_name: str  # the Korean name it is saved under
     members: list[str]
@@ -488,7 +489,8 @@ def build_kits(cur: Curriculum, rendered: list[RenderedPdf], site_url: str | Non
         path = out_dir / f"{lesson.id}.zip"
         write_zip(path, members, lesson.reviewed)
         kits[lesson.id] = Kit(lesson, s_pdf, s_pages, summaries[lesson.id].level,
-                              summaries[lesson.id].minutes, d_pdf, d_pages, pptx, path,
-                              zip_name(lesson), [m for m, _ in members])
+                              summaries[lesson.id].minutes, d_pdf, d_pages, pptx,
+                              len(decks[lesson.id]), path, zip_name(lesson),
+                              [m for m, _ in members])
     prune(cache_dir, keep)
     return kits, made, len({p for p in keep if p.suffix == ".pdf"}) - made

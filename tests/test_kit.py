@@ -203,6 +203,9 @@ def pptx_slide_words(slide):
                     words.append(f"{n}.")
                 elif ppr is not None and ppr.find(a + "buChar") is not None:
                     words.append(ppr.find(a + "buChar").get("char"))
+                    n = 0
+                else:
+                    n = 0  # a paragraph between two numbered lists: the next starts at 1
                 words += p.text.split()
     return words
 

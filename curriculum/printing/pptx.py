@@ -65,11 +65,10 @@ def est_lines(text: str, pt: float, width_in: float) -> int:
     return max(1, math.ceil(ems * pt / 72 / max(width_in, 0.5)))
 
 
-def _font(run_or_para_rpr, size: float | None = None, bold: bool | None = None) -> None:
+def _font(rpr, size: float | None = None, bold: bool | None = None) -> None:
     """Korean, 맑은 고딕 for every script, black: on one a:rPr (or a:endParaRPr)."""
     from lxml import etree
 
-    rpr = run_or_para_rpr
     rpr.set("lang", LANG)
     rpr.set("altLang", "en-US")
     if size:

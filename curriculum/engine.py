@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks.coverage import check_coverage, check_duplicate_ids, check_handout_coverage
-from .checks.links import check_links
+from .checks.links import check_links, resolve_links
 from .checks.text import TextChecker, load_language_rules
 from .codeowners import check_codeowners
 from .config import load_config, load_contacts
@@ -72,9 +72,10 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
     rules = load_language_rules(root, report)
     _check_contact_refs(cur, report)
     indexes = discover(root, report, tracks) if tracks else []
-    # Link targets come from the files on disk, so each lesson can be checked on its
-    # own, in any process, as soon as it is loaded.
-    targets = site_targets(root, cur, docs_dir, [i.parent for i in indexes])
+    # Link targets come from the files on disk. Each lesson is checked on its own, in
+    # any process, against the pages of docs/, the generated pages and its own files;
+    # a link to another lesson's file waits for the lists of all of them.
+    targets = site_targets(root, cur, docs_dir, [])
     job = _Job(root, tracks, set(topics), ref, rules, on, site.review_months, targets,
                keep_text, set(areas))
     workers = workers if workers is not None else (os.cpu_count() or 1)
@@ -82,9 +83,13 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
         results = _load_parallel(job, indexes, workers)
     else:
         results = [job.run(indexes)]
-    for lessons, findings in results:
+    deferred = []
+    for lessons, findings, files, links in results:
         cur.lessons.extend(lessons)
         report.findings.extend(findings)
+        targets |= files
+        deferred += links
+    resolve_links(deferred, targets, report)
     check_duplicate_ids(cur, report)
     _check_checklist(cur, report)
     check_coverage(cur, report)
@@ -172,30 +177,46 @@ class _Job:
     areas: set = field(default_factory=set)
 
     def run(self, indexes: list[Path]):
+        """(lessons, findings, the lessons' files, links left for the parent to resolve)"""
         report = Report()
         checker = TextChecker(self.ref, self.rules)
-        lessons = []
+        lessons, files, deferred = [], set(), []
         for index in indexes:
+            own = _files_under(self.root, [index.parent])
+            files |= own
             lesson = load_lesson(self.root, index, report, self.tracks, self.topics, self.on,
-                                 self.review_months, self.areas)
+                                 self.review_months, self.areas, own)
             if lesson is None:
                 continue
             lessons.append(lesson)
+            targets = _Either(self.targets, own)
             checker.check(lesson.path, lesson.body, lesson.body_line, report)
             _check_required_blocks(lesson, self.tracks[lesson.track], report)
             check_links(lesson.path, lesson.path, lesson.body, lesson.body_line,
-                        self.targets, report)
+                        targets, report, deferred)
             for h in lesson.handout_files:
                 checker.check(h.path, h.body, h.body_line, report)
-                check_links(h.path, h.path, h.body, h.body_line, self.targets, report)
+                check_links(h.path, h.path, h.body, h.body_line, targets, report, deferred)
                 if not self.keep_text:
                     h.body = ""
+                    for t in h.translations:
+                        t.body = ""
             if not self.keep_text:
                 # Only what the cross-lesson checks need travels back to the parent.
                 lesson.body, lesson.phases, lesson.materials = "", [], []
                 lesson.lines = {"id": lesson.lines.get("id", 1),
                                 "handouts": lesson.lines.get("handouts", 1)}
-        return lessons, report.findings
+        return lessons, report.findings, files, deferred
+
+
+class _Either:
+    """`x in` two sets, without copying the big one for every lesson."""
+
+    def __init__(self, a: set, b: set):
+        self.a, self.b = a, b
+
+    def __contains__(self, item) -> bool:
+        return item in self.a or item in self.b
 
 
 def _check_required_blocks(lesson, track, report: Report) -> None:
@@ -227,8 +248,12 @@ def _load_parallel(job: _Job, indexes: list[Path], workers: int):
     except ValueError:  # pragma: no cover - no fork on this platform
         return [job.run(indexes)]
     chunks = [indexes[i::workers] for i in range(workers)]
-    with ctx.Pool(workers) as pool:
-        results = pool.map(_run_chunk, chunks)
+    # The parent checks the first share itself while the others run: one process less
+    # to start, and its results need no pickling on the way back.
+    with ctx.Pool(workers - 1) as pool:
+        others = pool.map_async(_run_chunk, chunks[1:])
+        results = [job.run(chunks[0])]
+        results += others.get()
     _JOB = None
     return results
 

@@ -79,6 +79,12 @@ def _scalar(text: str, flow: bool = False):
         return _double_quoted(text[1:-1])
     if flow and FLOW_UNSAFE.search(text):
         raise ValueError(text)
+    if text and text[0] > "\x7f":
+        # Korean text, most values: none of the ASCII patterns below can match it.
+        if (text != text.strip() or ": " in text or " #" in text or text.endswith(":")
+                or "\t" in text or ODD.search(text)):
+            raise ValueError(text)
+        return text
     if INT.match(text):
         return int(text)
     if text in ("true", "false"):  # the two spellings editors write; yes/no/on… step aside

@@ -222,9 +222,17 @@ class Curriculum:
     pages: set = field(default_factory=set)  # site paths of the hand-written pages (docs/)
 
     def lessons_of(self, track: str, published_only: bool = False) -> list[Lesson]:
-        return sorted((l for l in self.lessons if l.track == track
-                       and (l.published or not published_only)),
-                      key=lambda l: (l.order or 10**6, l.id))
+        # Sorted once per track while the list of lessons stays the same (the checks
+        # and pages ask for every track several times; 5,000 lessons make that count).
+        key = (id(self.lessons), len(self.lessons))
+        cache = self.__dict__.get("_by_track")
+        if cache is None or cache[0] != key:
+            by: dict[str, list[Lesson]] = {}
+            for l in sorted(self.lessons, key=lambda l: (l.order or 10**6, l.id)):
+                by.setdefault(l.track, []).append(l)
+            cache = self.__dict__["_by_track"] = (key, by)
+        lessons = cache[1].get(track, [])
+        return [l for l in lessons if l.published] if published_only else list(lessons)
 
     def minutes(self, lesson: Lesson) -> int | None:
         track = self.tracks.get(lesson.track)

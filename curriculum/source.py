@@ -32,11 +32,15 @@ def rel(root: Path, path: Path) -> str:
 
 
 def _read_bytes(path: Path, size: int) -> bytes:
-    # os.open/os.read: no buffered file object for a file read once, whole.
+    # os.open/os.read: no buffered file object for a file read once, whole. A read of
+    # size+1 bytes that comes back short has reached the end (one read, not two).
     fd = os.open(path, os.O_RDONLY)
     try:
-        chunks = [os.read(fd, size + 1)]
-        while chunks[-1]:  # until the end of the file (it may have grown since lstat)
+        data = os.read(fd, size + 1)
+        if len(data) <= size:
+            return data
+        chunks = [data]
+        while chunks[-1]:  # the file grew since lstat: read on to its end
             chunks.append(os.read(fd, 1 << 16))
         return b"".join(chunks)
     finally:
@@ -73,7 +77,10 @@ def read_text(root: Path, path: Path, report: Report) -> str | None:
                    "save the lesson as plain UTF-8 text (.md)")
         return None
     try:
-        text = data.decode("utf-8-sig")
+        # utf-8 and a BOM cut off by hand: the "utf-8-sig" codec runs through Python code.
+        if data[:3] == b"\xef\xbb\xbf":
+            data = data[3:]
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1

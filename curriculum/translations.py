@@ -111,6 +111,12 @@ def body_hash(text: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
 
 
+def yaml_text(value: str) -> str:
+    """A hash as YAML reads it back as text: quoted when it is all digits (YAML would
+    read 0123… as a number, and a number is not a hash)."""
+    return f'"{value}"' if value.isdigit() else value
+
+
 NAME = re.compile(r"^(?P<name>[^.]+)\.(?P<lang>[^.]+)$")
 
 
@@ -185,7 +191,7 @@ def load_translations(root: Path, files: dict[str, Path], lesson: Lesson,
                        f"{fname} was translated from another version of {source.path} "
                        f"(source_hash {t.source_hash}, the Korean body is now {t.current_hash})",
                        f"compare with the Korean text (git log -p {source.path}), update the "
-                       f"translation, then write `source_hash: {t.current_hash}`",
+                       f"translation, then write `source_hash: {yaml_text(t.current_hash)}`",
                        severity=WARNING)
         if HELP_CONTACT not in doc.body and source.kind == "parent-letter":
             report.add(fname, doc.body_line, "translation-help-missing",

@@ -217,3 +217,22 @@ def test_serve_watches_the_curriculum_sources():
                                       ("1577-1234로 전화하세요.", False)])
 def test_four_digit_service_numbers_must_be_in_contacts(checker, text, ok):
     assert (run(checker, text) == []) is ok
+
+
+def test_links_between_lessons_are_resolved_across_worker_processes(healthy, monkeypatch):
+    """Each worker knows only its own lessons' files; a link to another lesson's file is
+    settled by the parent: a real one passes, a wrong one is reported, in both modes."""
+    import curriculum.engine as engine
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 1)
+    index = healthy / "lessons" / "parents" / "talking" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8")
+                     + "\n[중학교 수업](../../middle/fake-photos/index.md)\n"
+                     + "[중학교 활동지](../../middle/fake-photos/handouts/nothing-here.md)\n",
+                     encoding="utf-8")
+    for workers in (1, 2):
+        found = [(f.path, f.code, f.message) for f in
+                 engine.load(healthy, on=TODAY, workers=workers).report.sorted()
+                 if f.code == "broken-link"]
+        assert found == [("lessons/parents/talking/index.md", "broken-link",
+                          "`../../middle/fake-photos/handouts/nothing-here.md` does not lead "
+                          "to any page or file of the site")], workers

@@ -261,3 +261,12 @@ def test_a_translation_over_its_budget_is_a_warning(tmp_path):
     found = [(f.code, f.severity, f.path) for f in out.report.findings]
     assert found == [("translation-over-budget", "warning", f"{LESSON}/handouts/parent-letter.en.md")]
     assert re.search(r"`pages: [2-9]`", out.report.findings[0].hint)
+
+
+def test_a_hash_of_digits_only_is_written_back_quoted_so_yaml_keeps_it_text():
+    import yaml
+
+    from curriculum.translations import yaml_text
+    for h in ("012345678901", "339ada59b385", "123456789012"):
+        line = f"source_hash: {yaml_text(h)}"
+        assert yaml.safe_load(line)["source_hash"] == h, line

@@ -20,8 +20,10 @@ EXTERNAL = ("http://", "https://", "mailto:", "tel:")
 
 
 def check_links(path: str, site_path: str, body: str, first_line: int,
-                targets: set[str], report: Report) -> None:
-    """`targets` holds every site path a link may reach (pages, images, files)."""
+                targets: set[str], report: Report, deferred: list | None = None) -> None:
+    """`targets` holds every site path a link may reach (pages, images, files). With
+    `deferred`, a link not found there is kept in it for `resolve_links` (a worker
+    process knows only its own lessons' files; the parent knows them all)."""
     if "](" not in body:
         return
     text = mask_fences(body) if ("```" in body or "~~~" in body) else body
@@ -61,9 +63,24 @@ def check_links(path: str, site_path: str, body: str, first_line: int,
         candidates = (joined, joined + "/index.md", joined.rstrip("/") + ".md",
                       joined + ("index.md" if joined.endswith("/") else ""))
         if not any(c in targets for c in candidates):
-            near = difflib.get_close_matches(joined, sorted(targets), 1, 0.6)
-            hint = (f"did you mean `{posixpath.relpath(near[0], base or '.')}`?" if near
-                    else "check the file name and the number of ../ in the path")
-            report.add(path, line, "broken-link" if not image else "broken-image",
-                       f"`{target}` does not lead to any page or file of the site", hint,
-                       col=col)
+            link = (path, line, col, target, joined, image, base)
+            if deferred is not None:
+                deferred.append(link)
+            else:
+                resolve_links([link], targets, report)
+
+
+def resolve_links(links: list, targets: set[str], report: Report) -> None:
+    """Report the links of `check_links(..., deferred=…)` that lead nowhere in `targets`."""
+    ordered = None
+    for path, line, col, target, joined, image, base in links:
+        candidates = (joined, joined + "/index.md", joined.rstrip("/") + ".md",
+                      joined + ("index.md" if joined.endswith("/") else ""))
+        if any(c in targets for c in candidates):
+            continue
+        ordered = ordered or sorted(targets)
+        near = difflib.get_close_matches(joined, ordered, 1, 0.6)
+        hint = (f"did you mean `{posixpath.relpath(near[0], base or '.')}`?"
+                if near else "check the file name and the number of ../ in the path")
+        report.add(path, line, "broken-link" if not image else "broken-image",
+                   f"`{target}` does not lead to any page or file of the site", hint, col=col)

@@ -141,6 +141,14 @@ def build_print(loaded, site_url: str | None, work_dir: Path, packs: bool = True
         out.kits, n, reused = build_kits(cur, rendered, siteurl.normalise(site_url),
                                          work_dir / "kits", cache / "kit", font_dir, workers)
         out.kit_stats = RenderStats(n, reused, time.perf_counter() - kit_start)
+        for k in out.kits.values():
+            # A slide too long for its 16:9 page goes on over the next: the PDF is then
+            # longer than the deck, and its page numbers are not the PPTX's.
+            if k.slides_pages != k.slide_count:
+                report.add(k.lesson.path, 1, "kit-slide-overflow",
+                           f"the kit's slides PDF has {k.slides_pages} pages for "
+                           f"{k.slide_count} slides: a slide runs over its 16:9 page",
+                           "shorten the longest `!!! slide` box (4-5 lines fit) or split it in two")
     stats.seconds = time.perf_counter() - start
     lang = build_lang_packs(translated, work_dir / "packs") if packs else []
     out.translated, out.lang_packs, out.letters = translated, lang, letters

@@ -10,13 +10,16 @@ registries (nothing is typed twice, nothing is added that the plan does not say)
 - **슬라이드** (16:9): a title slide, the class's ground rules where the plan states
   them, then the slides the editor marked in the plan with `!!! slide "제목"` or, in a
   plan without any, one slide per activity (its heading and the plan's board lines,
-  or its first question), and the help slide(s).
-- **꾸러미** (ZIP): summary, slides, the lesson's handouts (student and teacher copies)
-  and a 가정통신문 (the lesson's own, else its track's first), with Korean file names
-  safe on Windows.
+  or its first question), and the help slide(s). Computed once as data (slides.py:
+  `deck`, a list of Slide) and drawn twice, as the PDF (slides.py) and as an editable
+  PPTX (pptx.py), so both say the same words.
+- **꾸러미** (ZIP): summary, slides (PDF and PPTX), the lesson's handouts (student and
+  teacher copies) and a 가정통신문 (the lesson's own, else its track's first), with
+  Korean file names safe on Windows.
 
 PDFs are cached like the handouts (pdf.py: the hash of the complete HTML), in
-`pdf-cache/kit/`, so a warm build renders none and removing pdf-cache makes a cold one.
+`pdf-cache/kit/`, so a warm build renders none and removing pdf-cache makes a cold one;
+the PPTX sits beside them, keyed by its slides (pptx.py).
 """
 
 from __future__ import annotations
@@ -28,8 +31,6 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import markdown
-
 from ..body import HEADING, PHASE, MINUTES, markdown_lines
 from ..macros import expand
 from ..model import Curriculum, Lesson
@@ -38,7 +39,6 @@ from .html import document_html, keep_korean_words, sheet_css, text_font_chars
 from .pdf import Job, RenderedPdf, cache_key, cached, fingerprint, prune, render_missing
 
 KIT_CSS = Path(__file__).with_name("kit.css")
-SLIDE_PAGE = ("@page { size: 254mm 142.875mm; margin: 11mm 15mm 13mm 15mm; }\n")  # 16:9
 SLIDE_MARK = re.compile(r'^(\s*)[!?]{3}\+?\s+slide(?:\s+"(.*)")?\s*$')
 LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 SPEAKER = re.compile(r"^\*\*[TS]:\*\*")
@@ -360,80 +360,6 @@ def summary_document(cur: Curriculum, lesson: Lesson, font_dir: Path, level: int
                   [p.minutes for p in texts])
 
 
-SLIDE_CHARS = 110  # about what a 16:9 slide holds at 28 pt under its title
-SLIDE_FIT = 165  # ... and at 24 pt (a "dense" slide): more goes on the next slide
-
-
-def chunks(items: list[str], budget: int = SLIDE_FIT, most: int = 5) -> list[list[str]]:
-    """Items in groups that each fit one slide (a long list goes on several)."""
-    out: list[list[str]] = [[]]
-    used = 0
-    for item in items:
-        cost = max(len(item), 22)  # a short item still takes a line
-        if out[-1] and (used + cost > budget or len(out[-1]) >= most):
-            out.append([])
-            used = 0
-        out[-1].append(item)
-        used += cost
-    return [c for c in out if c]
-
-
-def _slides(title: str, items: list[str], lead: str = "") -> list[str]:
-    """A list as one slide or, when it is long, several ("제목 (2/3)")."""
-    groups = chunks(items, SLIDE_FIT - len(re.sub(r"<[^>]+>", "", lead))) or [[]]
-    out = []
-    for n, group in enumerate(groups, 1):
-        t = f"{title} ({n}/{len(groups)})" if len(groups) > 1 else title
-        out.append(_slide(t, (lead if n == 1 else "") + _ul(group)))
-    return out
-
-
-def _slide(title: str, inner: str, first: bool = False) -> str:
-    dense = " dense" if len(re.sub(r"<[^>]+>", "", inner)) > SLIDE_CHARS else ""
-    head = f"<h1>{esc(title)}</h1>" if first else f"<h2>{esc(title)}</h2>"
-    return f'<section class="slide{dense}">{head}{inner}</section>'
-
-
-def slides_document(cur: Curriculum, lesson: Lesson, font_dir: Path) -> KitDoc:
-    track = cur.tracks[lesson.track]
-    slides = [_slide(lesson.title, f'<p class="sub">{esc(lesson_line(cur, lesson))}</p>',
-                     first=True),
-              *_slides("오늘의 목표", [shorten(o, 90) for o in lesson.objectives])]
-    texts = phase_texts(lesson)
-    marked = [x for p in texts for sec in p.sections for x in sec.slides]
-    rules = ground_rules(lesson, cur)
-    if rules and not any("약속" in t for t, _ in marked):
-        slides.append(_slide("수업 약속", f"<ol>{''.join(f'<li>{esc(r)}</li>' for r in rules)}</ol>"))
-    for p in texts:
-        for s in p.sections:
-            # An activity with `!!! slide` blocks shows exactly those; one without, an
-            # automatic slide: its heading with the plan's board lines or first question.
-            for t, md in s.slides:
-                inner = markdown.markdown(expand(md, cur.reference, html=False),
-                                          extensions=["tables"])
-                slides.append(_slide(t or MINUTES_SUFFIX.sub("", s.title) or lesson.title,
-                                     inner))
-            if s.slides or not s.title:
-                continue
-            board = [shorten(b, 90) for b in board_lines(s.lines, cur, quoted=True)][:4]
-            if not board:
-                q = first_question(s.lines, cur)
-                board = [shorten(q, 110)] if q else []
-            if board or p.label.endswith("전개"):
-                slides += _slides(MINUTES_SUFFIX.sub("", s.title), board)
-    helps = [f"{name} {reach}".strip() for name, reach in help_items(cur, lesson)]
-    slides += _slides("도움 받을 곳", helps,
-                      '<p class="sub">혼자 고민하지 않아도 됩니다. 피해를 입은 사람의 잘못이 '
-                      "아닙니다.</p>")
-    title = f"수업 슬라이드: {lesson.title}"
-    body = ('<article class="sheet sheet-1 slides">' + "\n".join(slides) + "</article>")
-    body = keep_korean_words(body, text_font_chars(font_dir.resolve()))
-    footer = f"{lesson.title} · {track.name} · 판 {edition(lesson)}"
-    html = document_html(title, f"{lesson.title} 수업 슬라이드 (16:9)", font_dir, [body],
-                         SLIDE_PAGE + sheet_css(1, footer) + KIT_CSS.read_text("utf-8"))
-    return KitDoc(lesson, "slides", title, html, f"{lesson.url_dir}kit/slides.pdf")
-
-
 # --- building ------------------------------------------------------------------------
 
 @dataclass
@@ -445,6 +371,8 @@ class Kit:
     summary_minutes: list[int]
     slides: Path
     slides_pages: int
+    pptx: Path  # the same slides as an editable PowerPoint file (pptx.py)
+    slide_count: int  # slides in the deck: the PDF's pages unless one runs over
     zip_path: Path
     zip_name: str  # the Korean name it is saved under
     members: list[str]
@@ -456,9 +384,18 @@ class Kit:
     def size(self, what: str) -> int:
         return getattr(self, what).stat().st_size
 
+    @property
+    def pptx_name(self) -> str:
+        return pptx_name(self.lesson)
+
 
 def zip_name(lesson: Lesson) -> str:
     return safe_name(f"수업 준비 꾸러미 - {lesson.title}") + ".zip"
+
+
+def pptx_name(lesson: Lesson) -> str:
+    """The PPTX's Korean name, saved from the page and in the kit ZIP (there after "2 ")."""
+    return f"슬라이드 (16대9) 편집용 - {safe_name(lesson.title)}.pptx"
 
 
 def _letter_for(cur: Curriculum, lesson: Lesson, by_lesson: dict) -> list[RenderedPdf]:
@@ -496,6 +433,9 @@ def build_kits(cur: Curriculum, rendered: list[RenderedPdf], site_url: str | Non
                out_dir: Path, cache_dir: Path, font_dir: Path,
                workers: int | None = None) -> tuple[dict[str, Kit], int, int]:
     """Every published lesson's kit; returns {lesson id: Kit}, PDFs rendered, reused."""
+    # Both read the plan with this module's helpers: imported when used, not in a circle.
+    from .pptx import build_pptx
+    from .slides import deck, slides_document, slides_footer
     cache_dir.mkdir(parents=True, exist_ok=True)
     fp = fingerprint(font_dir)
     lessons = [l for t in cur.tracks for l in cur.lessons_of(t, published_only=True)]
@@ -508,7 +448,9 @@ def build_kits(cur: Curriculum, rendered: list[RenderedPdf], site_url: str | Non
         k = cache_key(doc.html, fp)
         return Job(k, doc.html, str(cache_dir / f"{k}.pdf"))
 
-    slides = {l.id: slides_document(cur, l, font_dir) for l in lessons}
+    # The slides once as data, drawn as the PDF's HTML and as the PPTX.
+    decks = {l.id: deck(cur, l) for l in lessons}
+    slides = {l.id: slides_document(cur, l, font_dir, decks[l.id]) for l in lessons}
     summaries = {l.id: summary_document(cur, l, font_dir, 0, address[l.id]) for l in lessons}
     jobs = {("slides", i): job(d) for i, d in slides.items()}
     jobs.update({("summary", i): job(d) for i, d in summaries.items()})
@@ -533,8 +475,12 @@ def build_kits(cur: Curriculum, rendered: list[RenderedPdf], site_url: str | Non
     for lesson in lessons:
         s_pdf, s_pages, _ = cached(cache_dir, jobs[("summary", lesson.id)].key)
         d_pdf, d_pages, _ = cached(cache_dir, jobs[("slides", lesson.id)].key)
+        pptx = build_pptx(decks[lesson.id], slides[lesson.id].title,
+                          slides_footer(cur, lesson), lesson.reviewed, cache_dir)
+        keep.append(pptx)
         members = [(f"1 수업 요약 - {safe_name(lesson.title)}.pdf", s_pdf),
-                   (f"2 슬라이드 (16대9) - {safe_name(lesson.title)}.pdf", d_pdf)]
+                   (f"2 슬라이드 (16대9) - {safe_name(lesson.title)}.pdf", d_pdf),
+                   (f"2 {pptx_name(lesson)}", pptx)]
         n = 3
         for r in by_lesson.get(lesson.id, []) + _letter_for(cur, lesson, by_lesson):
             name = safe_name(r.doc.title)
@@ -543,7 +489,8 @@ def build_kits(cur: Curriculum, rendered: list[RenderedPdf], site_url: str | Non
         path = out_dir / f"{lesson.id}.zip"
         write_zip(path, members, lesson.reviewed)
         kits[lesson.id] = Kit(lesson, s_pdf, s_pages, summaries[lesson.id].level,
-                              summaries[lesson.id].minutes, d_pdf, d_pages, path,
-                              zip_name(lesson), [m for m, _ in members])
+                              summaries[lesson.id].minutes, d_pdf, d_pages, pptx,
+                              len(decks[lesson.id]), path, zip_name(lesson),
+                              [m for m, _ in members])
     prune(cache_dir, keep)
-    return kits, made, len(set(keep)) - made
+    return kits, made, len({p for p in keep if p.suffix == ".pdf"}) - made

@@ -131,8 +131,9 @@ def render_all(docs: list[HandoutDoc], cache_dir: Path, font_dir: Path,
 
 
 def prune(cache_dir: Path, keep: list[Path]) -> None:
-    """Drop cached PDFs no longer used, so the cache does not grow for ever."""
+    """Drop cached PDFs (and kit PPTX files) no longer used, so the cache does not grow
+    for ever."""
     used = {p.stem for p in keep}
     for f in cache_dir.glob("*"):
-        if f.stem not in used and f.suffix in (".pdf", ".json"):
+        if f.stem not in used and f.suffix in (".pdf", ".json", ".pptx"):
             f.unlink(missing_ok=True)

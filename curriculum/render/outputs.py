@@ -42,10 +42,12 @@ def generated_files(loaded, printed) -> list[OutFile]:
         for p in printed.packs:
             out += [OutFile(f"packs/{p.key}.zip", p.zip_path),
                     OutFile(f"packs/{p.key}.pdf", p.pdf_path)]
-        # Each lesson's 내일 수업 준비 kit: summary, slides, ZIP (lessons/<track>/<slug>/kit/).
+        # Each lesson's 내일 수업 준비 kit: summary, slides (PDF and PPTX), ZIP
+        # (lessons/<track>/<slug>/kit/).
         for k in printed.kits.values():
             out += [OutFile(k.site_dir + "summary.pdf", k.summary),
                     OutFile(k.site_dir + "slides.pdf", k.slides),
+                    OutFile(k.site_dir + "slides.pptx", k.pptx),
                     OutFile(k.site_dir + "kit.zip", k.zip_path)]
     index = search_index_json(loaded)
     out.append(OutFile("search/index.json", content=index))

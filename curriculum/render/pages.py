@@ -80,8 +80,8 @@ def main_sequence(cur: Curriculum, track: str) -> list[Lesson]:
 
 
 def kit_actions(lesson: Lesson, src: str, kit) -> list[str]:
-    """The 내일 수업 준비 line: the lesson's one-page summary, slides and kit ZIP (saved
-    under its Korean name)."""
+    """The 내일 수업 준비 line: the lesson's one-page summary, slides (PDF, and PPTX to
+    edit) and kit ZIP (saved under its Korean name)."""
     if kit is None:
         return []
     d = kit.site_dir
@@ -89,6 +89,8 @@ def kit_actions(lesson: Lesson, src: str, kit) -> list[str]:
             f"({link(src, d + 'summary.pdf')}) · "
             f"[슬라이드 (PDF, 16:9, {kit.slides_pages}장, {size_label(kit.size('slides'))})]"
             f"({link(src, d + 'slides.pdf')}) · "
+            f"[슬라이드 편집용 (PPTX, {kit.slides_pages}장, {size_label(kit.size('pptx'))})]"
+            f"({link(src, d + 'slides.pptx')}){{ download=\"{kit.pptx_name}\" }} · "
             f"[수업 준비 꾸러미 (ZIP, {size_label(kit.size('zip_path'))})]"
             f"({link(src, d + 'kit.zip')}){{ download=\"{kit.zip_name}\" }}"]
 

@@ -55,10 +55,14 @@ class Locator:
         return self.text[start:end if end != -1 else len(self.text)], start
 
 
-def _around(pattern, text: str, spans):
-    """Matches of `pattern` found near the digit runs only, each once."""
+def _around(pattern, text: str, spans, needs: str = ""):
+    """Matches of `pattern` found near the digit runs only, each once. `spans` are
+    (start, end, text of the window); a window without every character of `needs`
+    (which every match of the pattern holds) is skipped without a regex call."""
     seen = set()
-    for start, end in spans:
+    for start, end, window in spans:
+        if needs and not all(c in window for c in needs):
+            continue
         for m in pattern.finditer(text, start, end):
             if m.start() not in seen:
                 seen.add(m.start())
@@ -223,8 +227,8 @@ class TextChecker:
             former = {k: v for k, v in self.former.items() if k in needles}
             if former:
                 check_former_names(path, text, where, former, report)
-        spans = [(max(0, m.start() - 3), min(len(text), m.end() + 4))
-                 for m in NUMBERISH.finditer(text)]
+        spans = [(a, b, text[a:b]) for a, b in
+                 ((max(0, m.start() - 3), m.end() + 4) for m in NUMBERISH.finditer(text))]
         if spans:
             self._phones(path, where, text, spans, report, Hidden(text))
             self._personal_ids(path, where, text, spans, report)
@@ -232,7 +236,7 @@ class TextChecker:
         self._language(path, where, text, report, present)
 
     def _phones(self, path, where, text, spans, report, hidden: Hidden):
-        for m in _around(FULL_PHONE, text, spans):
+        for m in _around(FULL_PHONE, text, spans, "0"):
             number = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
             mobile = m.group(1) in MOBILE_PREFIX
             if (mobile or number not in self.phones) and not hidden.covers(m):
@@ -245,12 +249,12 @@ class TextChecker:
                 else:
                     self._unknown(path, line, m.group(0), number, col, report)
         service = set()  # 1577-1366: a four-digit service number with its line number
-        for m in _around(SERVICE_PHONE, text, spans):
+        for m in _around(SERVICE_PHONE, text, spans, "1-"):
             service.add(m.start())
             if m.group(0) not in self.phones and not hidden.covers(m):
                 line, col = where(m.start())
                 self._unknown(path, line, m.group(0), m.group(0), col, report)
-        for m in _around(SHORT_PHONE, text, spans):
+        for m in _around(SHORT_PHONE, text, spans, "1"):
             prefix, number = m.group(1), m.group(2)
             start = m.start(1)
             if start in service:
@@ -273,7 +277,7 @@ class TextChecker:
                    "with its source and the date it was checked", col=col)
 
     def _personal_ids(self, path, where, text, spans, report):
-        for m in _around(RRN, text, spans):
+        for m in _around(RRN, text, spans, "-"):
             line, col = where(m.start())
             report.add(path, line, "personal-id",
                        "this looks like a resident registration number (주민등록번호)",

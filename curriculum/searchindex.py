@@ -41,18 +41,27 @@ WEIGHTS = {"title": 10.0, "keywords": 5.0, "topics": 5.0, "objectives": 4.0, "su
            "headings": 2.0, "body": 1.0}
 
 
+def _by_length(suffixes) -> list[tuple[int, set[str]]]:
+    """Suffixes grouped by length, longest first."""
+    groups: dict[int, set[str]] = {}
+    for suffix in suffixes:
+        groups.setdefault(len(suffix), set()).add(suffix)
+    return sorted(groups.items(), reverse=True)
+
+
+_KO_ENDS, _EN_ENDS = _by_length(SUFFIXES), _by_length(EN_SUFFIXES)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    # Cached: a site's words repeat (11,000 distinct in 140,000), and trying every
-    # suffix of every word was most of the engine's share of a build.
-    if word[0] >= "가":
-        for suffix in SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-                return word[: -len(suffix)]
-        return word
-    for suffix in EN_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
+    """The word without its longest listed ending that leaves a long enough stem. A
+    word ends with at most one suffix of each length, so one set lookup per length
+    finds what trying all hundred suffixes in turn did (cached too: a site's words
+    repeat, 11,000 distinct in 140,000)."""
+    ends, keep = (_KO_ENDS, MIN_STEM) if word[0] >= "가" else (_EN_ENDS, 3)
+    for k, suffixes in ends:
+        if len(word) - k >= keep and word[-k:] in suffixes:
+            return word[:-k]
     return word
 
 

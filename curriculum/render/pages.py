@@ -135,8 +135,10 @@ def sequence_note(cur: Curriculum, lesson: Lesson, src: str,
         near.append(f"다음 수업: [{esc(nxt.title)}]({link(src, nxt.path)})")
     lines.append("    " + " · ".join(near) + "\n")
     # Quote a line of the plan (what the teacher says) rather than a heading.
+    # Every form OTHER_LESSON finds holds 차시 or 시간: the pattern runs only on such lines.
     refs = [plain_line(l) for l in sorted(
-        (l for l in lesson.body.split("\n") if OTHER_LESSON.search(l)),
+        (l for l in lesson.body.split("\n")
+         if ("차시" in l or "시간" in l) and OTHER_LESSON.search(l)),
         key=lambda l: l.lstrip().startswith("#"))]
     if pos > 1 or refs:
         alone = ("    **이 수업만 할 때**: 차례대로 가르치면 앞 수업에서 정한 수업 약속과 배운 "

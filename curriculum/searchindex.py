@@ -105,26 +105,24 @@ class _PerWord(dict):
         return value
 
 
-# "" for a particle standing alone (no stem is empty): dropped after counting.
-_STEM_OF = _PerWord(lambda w: "" if w in PARTICLES else stem(w))
-_PIECES_OF = _PerWord(lambda w: () if w in PARTICLES else _piece_terms(stem(w)))
+# A word's index terms: its stem and the stem's pieces. A particle standing alone gives
+# "" (no stem is empty): the particles' count, dropped after counting.
+_TERMS_OF = _PerWord(lambda w: ("",) if w in PARTICLES else (stem(w),) + _piece_terms(stem(w)))
 
 
-def term_counts(text: str) -> tuple[Counter, Counter]:
-    """(stems, pieces marked with '~') of a text with their counts; a stem's pieces
-    count as often as the stem. Counted in C over the words (the search index was the
-    largest part of the engine's share of a build)."""
+def term_counts(text: str) -> tuple[Counter, int]:
+    """Index terms of a text with their counts (each stem, and its pieces marked with
+    '~' counted as often as the stem), and how many words it has (stems, not pieces).
+    Counted in one pass in C over the words: the search index was the largest part of
+    the engine's share of a build."""
     words = TOKEN.findall(unicodedata.normalize("NFC", text).lower())
-    stems = Counter(map(_STEM_OF.__getitem__, words))
-    stems.pop("", None)
-    return stems, Counter(chain.from_iterable(map(_PIECES_OF.__getitem__, words)))
+    counts = Counter(chain.from_iterable(map(_TERMS_OF.__getitem__, words)))
+    return counts, len(words) - counts.pop("", 0)
 
 
 def terms(text: str) -> Counter:
     """Index terms of a text: each stem, and its pieces marked with '~'."""
-    stems, pieces_ = term_counts(text)
-    stems.update(pieces_)
-    return stems
+    return term_counts(text)[0]
 
 
 # Links and pictures (their words kept), tags, macros and Markdown's marks. Each
@@ -253,13 +251,12 @@ def build_index(docs: list[dict], words: SearchWords | None = None) -> dict:
         length = 0
         for field, text in doc["fields"].items():
             wl = weights[field]
-            stems, pieces_ = term_counts(text)
-            length += sum(stems.values())  # words, not pieces
-            for counts in (stems, pieces_):
-                add = dict(zip(counts, map(wl.__getitem__, counts.values())))
-                for term in score.keys() & add.keys():
-                    add[term] = score[term] + add[term]
-                score.update(add)
+            counts, words_ = term_counts(text)
+            length += words_
+            add = dict(zip(counts, map(wl.__getitem__, counts.values())))
+            for term in score.keys() & add.keys():
+                add[term] = score[term] + add[term]
+            score.update(add)
         lengths.append(length)
         # postings[term] += [n, max(1, round(score * 10))] for every term, in C.
         deque(map(list.extend, map(postings.__getitem__, score),

@@ -59,10 +59,16 @@ PARALLEL_FROM = 400
 
 
 def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
-         workers: int | None = None, keep_text: bool = True) -> Loaded:
+         workers: int | None = None, keep_text: bool = True, checks: bool = True) -> Loaded:
     """Load and check everything. keep_text=False drops lesson bodies once checked
     (the check command needs only findings; sending bodies back from worker processes
-    would cost more than checking them)."""
+    would cost more than checking them). checks=False is for a build: it loads
+    everything the pages are made of, with the findings of reading and validating,
+    but skips the checks that only report (wording, phone numbers, personal data,
+    macros, links, directives, required blocks, coverage, CODEOWNERS, search pages):
+    `make site` runs the whole check before building, and they were a third of
+    loading. Loading then stays in one process (the workers cost more CPU than they
+    save without the checks)."""
     root = Path(root).resolve()
     on = on or today()
     report = Report()
@@ -77,8 +83,9 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
     # a link to another lesson's file waits for the lists of all of them.
     targets = site_targets(root, cur, docs_dir, [])
     job = _Job(root, tracks, set(topics), ref, rules, on, site.review_months, targets,
-               keep_text, set(areas))
-    workers = workers if workers is not None else (os.cpu_count() or 1)
+               keep_text, set(areas), checks)
+    if workers is None:
+        workers = (os.cpu_count() or 1) if checks else 1
     if workers > 1 and len(indexes) >= PARALLEL_FROM:
         results = _load_parallel(job, indexes, workers)
     else:
@@ -92,14 +99,14 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
     resolve_links(deferred, targets, report)
     check_duplicate_ids(cur, report)
     _check_checklist(cur, report)
-    check_coverage(cur, report)
-    check_handout_coverage(cur, report)
-    check_translation_coverage(cur, report)
-    check_codeowners(cur, report)
-
-    checker = TextChecker(ref, rules)
-    for block in ref.blocks.values():
-        checker.check(block.path, block.body, block.body_line, report)
+    if checks:
+        check_coverage(cur, report)
+        check_handout_coverage(cur, report)
+        check_translation_coverage(cur, report)
+        check_codeowners(cur, report)
+        checker = TextChecker(ref, rules)
+        for block in ref.blocks.values():
+            checker.check(block.path, block.body, block.body_line, report)
     docs = load_docs(root, docs_dir, report)
     have = {d.site_path for d in docs}
     cur.pages = have
@@ -110,13 +117,14 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
                        f"{docs_dir}/{needed} is missing: {why}",
                        f"restore it from the repository; it holds the prose and the line "
                        f"<!-- curriculum:{needed.removesuffix('.md')} -->")
-    for page in docs:
+    for page in docs if checks else []:
         checker.check(page.path, page.body, page.body_line, report)
         check_directives(page.path, page.body, page.body_line, report)
         check_links(page.path, page.site_path, page.body, page.body_line, targets, report)
     search = load_search_words(root, report)
-    urls = {page_url(p) for p in targets if p.endswith(".md")}
-    check_search_pages(search, urls, have, report)
+    if checks:
+        urls = {page_url(p) for p in targets if p.endswith(".md")}
+        check_search_pages(search, urls, have, report)
     return Loaded(cur, report, docs, rules, search)
 
 
@@ -175,6 +183,7 @@ class _Job:
     targets: set
     keep_text: bool = True
     areas: set = field(default_factory=set)
+    checks: bool = True
 
     def run(self, indexes: list[Path]):
         """(lessons, findings, the lessons' files, links left for the parent to resolve)"""
@@ -190,13 +199,15 @@ class _Job:
                 continue
             lessons.append(lesson)
             targets = _Either(self.targets, own)
-            checker.check(lesson.path, lesson.body, lesson.body_line, report)
-            _check_required_blocks(lesson, self.tracks[lesson.track], report)
-            check_links(lesson.path, lesson.path, lesson.body, lesson.body_line,
-                        targets, report, deferred)
+            if self.checks:
+                checker.check(lesson.path, lesson.body, lesson.body_line, report)
+                _check_required_blocks(lesson, self.tracks[lesson.track], report)
+                check_links(lesson.path, lesson.path, lesson.body, lesson.body_line,
+                            targets, report, deferred)
             for h in lesson.handout_files:
-                checker.check(h.path, h.body, h.body_line, report)
-                check_links(h.path, h.path, h.body, h.body_line, targets, report, deferred)
+                if self.checks:
+                    checker.check(h.path, h.body, h.body_line, report)
+                    check_links(h.path, h.path, h.body, h.body_line, targets, report, deferred)
                 if not self.keep_text:
                     h.body = ""
                     for t in h.translations:

@@ -31,14 +31,19 @@ CONTACT_MACRO = re.compile(r"\{\{\s*contact\s*:\s*([^}\s]*)\s*\}\}")
 KINDS = ("contact", "law", "org", "block")
 LAW_FORMS = ("", "cite", "full", "penalty")
 LAW_TABLE = "<!-- curriculum:law-table -->"
-# Code is shown as written (the editors' guide shows the syntax); a block alone on its
-# line keeps the line's indentation (inside a list or an admonition).
-CODE = r"(?ms)(?P<code>^[ \t]*(```|~~~).*?^[ \t]*\2|(`+)[^`\n].*?\3)"
-MACRO_ANY = r"\{\{\s*[a-z]+\s*:\s*[^}|\s]*\s*(?:\|\s*[^}\s]*\s*)?\}\}"
-TOKEN = re.compile(CODE + r"|(?P<blockline>^(?P<indent>[ \t]*)\{\{\s*block\s*:\s*(?P<block>[^}\s]*)"
-                   r"\s*\}\}[ \t]*$)|(?P<macro>" + MACRO_ANY + r")|(?P<table>"
-                   + re.escape(LAW_TABLE) + ")", re.M)
-
+# What expand() looks for, in this order at each place: a fenced code block, inline code
+# (both shown as written: the editors' guide shows the syntax), a block alone on its line
+# (it keeps the line's indentation, inside a list or an admonition), a macro, the law
+# table. Every alternative starts with a fixed character, a line start being matched as
+# the "\n" before it (expand() puts one before the text), so the regular expression
+# engine skips from one such character to the next instead of trying each alternative at
+# every character (a group of its own around the first character would hide it from the
+# engine); every page of a build goes through here.
+TOKEN = re.compile(r"\n(?:(?P<fence>[ \t]*(?P<mark>```|~~~).*?^[ \t]*(?P=mark))"
+                   r"|(?P<indent>[ \t]*)\{\{\s*block\s*:\s*(?P<block>[^}\s]*)\s*\}\}[ \t]*$)"
+                   r"|`(?P<ticks>`*)[^`\n].*?`(?P=ticks)"
+                   r"|\{(?P<macro>" + MACRO.pattern[2:] + ")"  # the first "{" outside
+                   r"|<(?P<table>" + re.escape(LAW_TABLE[1:]) + ")", re.M | re.S)
 
 # --- words ------------------------------------------------------------------------
 
@@ -116,25 +121,26 @@ def expand(markdown: str, ref: Reference, html: bool = True) -> str:
         return markdown
 
     def sub(m):
-        if m.group("code"):
-            return m.group(0)
         if m.group("table"):
             return law_table(ref) if html else law_table_text(ref)
-        if m.group("blockline") is not None:
-            block = ref.blocks.get(m.group("block"))
-            if block is None:
-                return m.group(0)
-            body = expand(block.body, ref, html)
-            if html:
-                body = (f'<div class="block" data-block="{esc(block.key)}" markdown>\n\n'
-                        f"{body}\n\n</div>")
-            indent = m.group("indent")
-            return "\n".join(indent + line if line else line for line in body.split("\n"))
-        kind, ident, form = _parts(m.group("macro"))
-        text = _inline(ref, kind, ident, form, html)
-        return m.group(0) if text is None else text
+        if m.group("macro"):
+            kind, ident, form = _parts(m.group(0))
+            text = _inline(ref, kind, ident, form, html)
+            return m.group(0) if text is None else text
+        if m.group("block") is None:  # code, fenced or inline: as written
+            return m.group(0)
+        block = ref.blocks.get(m.group("block"))
+        if block is None:
+            return m.group(0)
+        body = expand(block.body, ref, html)
+        if html:
+            body = (f'<div class="block" data-block="{esc(block.key)}" markdown>\n\n'
+                    f"{body}\n\n</div>")
+        indent = m.group("indent")
+        # The "\n" the match began with, then the block, each line indented as it was.
+        return "\n" + "\n".join(indent + line if line else line for line in body.split("\n"))
 
-    return TOKEN.sub(sub, markdown)
+    return TOKEN.sub(sub, "\n" + markdown)[1:]
 
 
 def _parts(macro: str):

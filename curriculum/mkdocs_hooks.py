@@ -45,7 +45,8 @@ def on_config(config):
             log.warning("curriculum: SITE_URL %r cannot be the site's public address (%s); "
                         "building without it", config.site_url, bad)
             config.site_url = None
-    loaded = load(root, docs_dir=os.path.relpath(config.docs_dir, root))
+    # Without the checks that only report: `make site` runs the whole check first.
+    loaded = load(root, docs_dir=os.path.relpath(config.docs_dir, root), checks=False)
     _state["loaded"], _state["root"] = loaded, root
     if not config.repo_url:
         config.edit_uri = ""  # no repository known: no edit links rather than broken ones
@@ -55,7 +56,8 @@ def on_config(config):
     if errors or warnings:
         # Not a MkDocs warning: `make site` still builds a curriculum that falls short
         # (the coverage page shows the gap); `make check` is the gate.
-        log.info("curriculum: %d error(s), %d warning(s); run `make check` for details",
+        log.info("curriculum: %d error(s), %d warning(s) found while loading; run "
+                 "`make check` for these and the wording, link and coverage checks",
                  errors, warnings)
     return config
 

@@ -74,7 +74,7 @@ def stage(root: Path, out: Path, site_url: str | None = None, pdf: bool = True,
         shutil.rmtree(out)
     docs = out / "docs"
     docs.mkdir(parents=True)
-    loaded = load(root)
+    loaded = load(root, checks=False)  # as the MkDocs adapter: the check runs on its own
     site_url = siteurl.normalise(site_url)
     if siteurl.problem(site_url):
         site_url = None

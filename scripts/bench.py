@@ -33,9 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", CURRICULUM_NO_PDF="1", CURRICULUM_NO_OFFLINE="1")
 
 
-def timed(cmd, cwd) -> tuple[float, int, int, float]:
+def timed(cmd, cwd, with_log: bool = False) -> tuple:
     """(wall seconds, exit code, peak RSS in KiB, CPU seconds) of one command (its
-    worker processes included)."""
+    worker processes included); with_log adds what it wrote to stderr."""
     # stderr goes to a file: a pipe read only after the end fills up and hangs mkdocs.
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
@@ -48,7 +48,8 @@ def timed(cmd, cwd) -> tuple[float, int, int, float]:
     code = proc.returncode
     if code not in (0, 1):
         print(err[-2000:], file=sys.stderr)
-    return elapsed, code, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    cpu = usage.ru_utime + usage.ru_stime
+    return (elapsed, code, usage.ru_maxrss, cpu) + ((err,) if with_log else ())
 
 
 STOCK_SIZES = {100, 1000}  # where the stock Material index is built for comparison

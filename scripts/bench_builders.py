@@ -1,8 +1,9 @@
 """`make bench-builders` (and the first part of `make bench`): the same pages built three
 ways, cold and warm, at 100 and 1,000 lessons replicated from the real ones.
 
-1. project: `mkdocs build` through the adapter (curriculum/mkdocs_hooks.py): load and
-   check, generated pages as virtual files, directives, macros, search index;
+1. project: `mkdocs build` through the adapter (curriculum/mkdocs_hooks.py): load (the
+   check itself runs on its own in `make site`), generated pages as virtual files,
+   directives, macros, search index;
 2. material: `curriculum stage` writes the same pages as plain files (its time is
    printed as `stage`), then bare MkDocs + Material builds them with no hooks;
 3. zensical: Zensical builds the same staged folder.
@@ -12,7 +13,9 @@ build run again at once (MkDocs has no cache: its warm run differs only by the o
 system's file cache; Zensical reuses its own). HTML only: no PDFs, no offline ZIP, as in
 scripts/bench.py. BENCH_SIZES=100,1000 by default. Prints one JSON line per size and a
 table with the ratios project/material and zensical/material, by wall clock and by CPU
-time (the steadier figure on a shared machine).
+time (the steadier figure on a shared machine). The target (project within 1.1x of bare
+Material) is checked cold and warm. Zensical 0.0.73 refuses the 1,000-lesson corpus
+(its own search limit); that is reported and the other two builds' figures stand.
 """
 
 from __future__ import annotations
@@ -35,18 +38,24 @@ TARGET = 1.1  # the project's build against bare Material on the same pages
 CPU: dict = {}  # (name, kind) -> CPU seconds: steadier than wall time on a shared machine
 
 
-def build_times(cmd_cold, cmd_warm, cwd, out: Path, name: str = "") -> tuple[float, float]:
+def build_times(cmd_cold, cmd_warm, cwd, out: Path, name: str = "",
+                may_fail: bool = False) -> tuple[float, float] | str:
+    """(cold, warm) wall seconds; with may_fail, the failure's last line instead of
+    stopping the bench (Zensical refuses some corpora: see measure())."""
     times = []
     for kind, cmd in (("cold", cmd_cold), ("warm", cmd_warm)):
-        seconds, code, _, cpu = timed(cmd, cwd)
+        seconds, code, _, cpu, err = timed(cmd, cwd, with_log=True)
         if code != 0:
-            raise SystemExit(f"failed ({code}): {' '.join(map(str, cmd))}")
+            if may_fail:
+                return (err.strip().splitlines() or [f"exit {code}"])[-1]
+            raise SystemExit(f"failed ({code}): {' '.join(map(str, cmd))}\n{err[-2000:]}")
         times.append(round(seconds, 2))
         CPU[name, kind] = round(cpu, 2)
     return times[0], times[1]
 
 
 def measure(n: int, work: Path) -> dict:
+    CPU.clear()
     corpus = make_corpus(n, work / f"c{n}")
     site = corpus / "site-project"
     mk = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
@@ -64,25 +73,34 @@ def measure(n: int, work: Path) -> dict:
             str(corpus / "site-material")]
     material = build_times(bare, bare, stage, corpus / "site-material", "material")
     zen = [str(BIN / "zensical"), "build", "-f", config]
-    zensical = build_times(zen + ["--clean"], zen, stage, stage / "site", "zensical")
+    # Zensical 0.0.73 refuses the 1,000-lesson corpus: the lesson finder's text exceeds
+    # its own search index's limit of 16,384 token positions per field. The project's
+    # and bare Material's figures stand without it, so the failure is reported, not fatal.
+    zensical = build_times(zen + ["--clean"], zen, stage, stage / "site", "zensical",
+                           may_fail=True)
+    failed = zensical if isinstance(zensical, str) else None
+    builds = [("project", site), ("material", corpus / "site-material")]
     pages = {name: sum(1 for _ in d.rglob("*.html")) for name, d in
-             (("project", site), ("material", corpus / "site-material"),
-              ("zensical", stage / "site"))}
+             builds + ([] if failed else [("zensical", stage / "site")])}
     row = {"lessons": n, "pages": pages, "stage_s": round(stage_s, 2),
            "project_cold_s": project[0], "project_warm_s": project[1],
-           "material_cold_s": material[0], "material_warm_s": material[1],
-           "zensical_cold_s": zensical[0], "zensical_warm_s": zensical[1]}
+           "material_cold_s": material[0], "material_warm_s": material[1]}
+    if failed:
+        row["zensical_failed"] = failed
+    else:
+        row |= {"zensical_cold_s": zensical[0], "zensical_warm_s": zensical[1]}
     row["stage_cpu_s"] = round(stage_cpu, 2)
     for (name, kind), cpu in CPU.items():
         row[f"{name}_{kind}_cpu_s"] = cpu
     for kind in ("cold", "warm"):
-        row[f"project/material_{kind}_cpu"] = round(CPU["project", kind] / CPU["material", kind], 2)
-        row[f"zensical/material_{kind}_cpu"] = round(CPU["zensical", kind] / CPU["material", kind], 2)
-        m = row[f"material_{kind}_s"]
+        m, mcpu = row[f"material_{kind}_s"], CPU["material", kind]
+        row[f"project/material_{kind}_cpu"] = round(CPU["project", kind] / mcpu, 2)
         row[f"project/material_{kind}"] = round(row[f"project_{kind}_s"] / m, 2)
-        row[f"zensical/material_{kind}"] = round(row[f"zensical_{kind}_s"] / m, 2)
-        row[f"stage+zensical/material_{kind}"] = round(
-            (stage_s + row[f"zensical_{kind}_s"]) / m, 2)
+        if not failed:
+            row[f"zensical/material_{kind}_cpu"] = round(CPU["zensical", kind] / mcpu, 2)
+            row[f"zensical/material_{kind}"] = round(row[f"zensical_{kind}_s"] / m, 2)
+            row[f"stage+zensical/material_{kind}"] = round(
+                (stage_s + row[f"zensical_{kind}_s"]) / m, 2)
     assert pages_project == pages["project"]
     shutil.rmtree(corpus, ignore_errors=True)
     return row
@@ -102,18 +120,23 @@ def main() -> int:
             "zensical/material_cold_cpu", "zensical/material_warm_cpu"]
     print("\n| " + " | ".join(head) + " |\n|" + "---|" * len(head))
     for r in rows:
-        print("| " + " | ".join(str(r[h]) for h in head) + " |")
+        print("| " + " | ".join(str(r.get(h, "–")) for h in head) + " |")
     print()
     ok = True
     for r in rows:
         same = len(set(r["pages"].values())) == 1
+        built = "all three builds" if "zensical_failed" not in r else "project and material"
         print(f"{'PASS' if same else 'FAIL'}  {r['lessons']} lessons: same number of pages "
-              f"from all three builds {r['pages']}")
-        ratio = r["project/material_warm"]
-        cpu = r["project/material_warm_cpu"]
-        print(f"{'PASS' if ratio <= TARGET else 'FAIL'}  {r['lessons']} lessons: project build "
-              f"x{ratio} of bare Material (warm, wall clock; CPU x{cpu}; target {TARGET}x)")
-        ok = ok and same and ratio <= TARGET
+              f"from {built} {r['pages']}")
+        if "zensical_failed" in r:
+            print(f"NOTE  {r['lessons']} lessons: Zensical failed: {r['zensical_failed']}")
+        for kind in ("cold", "warm"):
+            ratio, cpu = r[f"project/material_{kind}"], r[f"project/material_{kind}_cpu"]
+            print(f"{'PASS' if ratio <= TARGET else 'FAIL'}  {r['lessons']} lessons: project "
+                  f"build x{ratio} of bare Material ({kind}, wall clock; CPU x{cpu}; "
+                  f"target {TARGET}x)")
+            ok = ok and ratio <= TARGET
+        ok = ok and same
     return 0 if ok else 1
 
 

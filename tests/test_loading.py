@@ -119,3 +119,23 @@ def test_plan_lines_are_found_as_the_line_regex_finds_them():
     bodies += [p.read_text("utf-8") for p in sorted(ROOT.glob("lessons/*/*/index.md"))]
     for body in bodies:
         assert list(_lines(body, 5)) == list(by_regex(body, 5)), repr(body)
+
+
+@pytest.mark.parametrize("where", ["repository", "broken"])
+def test_a_build_loads_without_the_reporting_checks_and_makes_the_same_pages(where):
+    """The MkDocs adapter and `curriculum stage` load with checks=False (the check runs on
+    its own before a build): every generated page and file is the same as after the whole
+    check, and what loading alone finds is a part of what the check finds."""
+    from conftest import FIXTURES, TODAY
+    from curriculum.engine import load
+    from curriculum.render.outputs import generated_files, generated_pages
+
+    root = ROOT if where == "repository" else FIXTURES / "broken"
+    full, build = load(root, on=TODAY), load(root, on=TODAY, checks=False)
+    assert [(p.path, p.markdown, p.source) for p in generated_pages(build, None)] == \
+        [(p.path, p.markdown, p.source) for p in generated_pages(full, None)]
+    assert [(f.site_path, f.path, f.content) for f in generated_files(build, None)] == \
+        [(f.site_path, f.path, f.content) for f in generated_files(full, None)]
+    found = {(f.path, f.line, f.code) for f in full.report.findings}
+    assert {(f.path, f.line, f.code) for f in build.report.findings} <= found
+    assert len(build.report.findings) < len(found) or where == "repository"

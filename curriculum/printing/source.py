@@ -49,6 +49,8 @@ def _blank(m: re.Match) -> str:
 
 def for_print(markdown: str) -> str:
     """Markdown with writing lines, cut lines and fill-in blanks made printable."""
+    if "___" not in markdown and "✂" not in markdown and "(  " not in markdown:
+        return markdown  # nothing below can match (most handouts' screen pages)
     out = []
     lines = markdown.split("\n")
     for n, line in enumerate(lines):
@@ -59,12 +61,14 @@ def for_print(markdown: str) -> str:
             continue
         if "(  " in line:
             line = BLANK.sub(_blank, line)
-        item = WRITE_ITEM.match(line)
-        if WRITE_LINE.match(line):
+        # The patterns only where their literal stands ("___", "✂"): per line of every
+        # handout page, matching them all was most of this function's time.
+        lined = "___" in line
+        if lined and WRITE_LINE.match(line):
             out.append('<div class="write-line"></div>\n')
-        elif item:
+        elif lined and (item := WRITE_ITEM.match(line)):
             out.append(item.group(1) + '<span class="write-line"></span>')
-        elif CUT_LINE.match(line):
+        elif "✂" in line and CUT_LINE.match(line):
             out.append('\n<div class="cut-line">✂ 절취선</div>\n')
         else:
             out.append(line)
@@ -72,9 +76,14 @@ def for_print(markdown: str) -> str:
 
 
 MD_HEADING = re.compile(r"^(#{1,6})(\s+.*)$")
+# The same headings found in a whole text at once: a line that starts with 1-6 "#" and
+# a space (any whitespace but the line's end).
+MD_HEADING_START = re.compile(r"^(#{1,6})[^\S\n]", re.M)
 
 
 def heading_levels(markdown: str) -> set[int]:
+    if "```" not in markdown and "~~~" not in markdown:  # no fenced code: one pass
+        return {len(m.group(1)) for m in MD_HEADING_START.finditer(markdown)}
     return {len(m.group(1)) for _, line, code in markdown_lines(markdown)
             if not code and (m := MD_HEADING.match(line))}
 
@@ -84,6 +93,8 @@ def nest_markdown_headings(markdown: str, first: int = 2) -> str:
     worksheet's `### 1.` activities sit right under the page's title; PDF/UA forbids a
     skipped level). The one renumberer, for the screen page and the PDF alike."""
     mapping = {lv: min(first + i, 6) for i, lv in enumerate(sorted(heading_levels(markdown)))}
+    if all(lv == to for lv, to in mapping.items()):
+        return markdown  # every heading keeps its level: each line would stay as it is
     out = []
     for _, line, code in markdown_lines(markdown):
         m = None if code else MD_HEADING.match(line)

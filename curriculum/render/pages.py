@@ -79,6 +79,28 @@ def main_sequence(cur: Curriculum, track: str) -> list[Lesson]:
     return [l for l in cur.lessons_of(track, published_only=True) if not l.easy_read]
 
 
+class Sequences:
+    """Each track's main sequence, sorted once for all the lesson pages of a build (per
+    page it made rendering quadratic: at 1,000 lessons most of the pages' time), and a
+    lesson's place in it found by identity (a Lesson compares all its fields)."""
+
+    def __init__(self, cur: Curriculum):
+        self.cur = cur
+        self.seqs: dict[str, list[Lesson]] = {}
+        self.places: dict[str, dict[int, int]] = {}
+
+    def of(self, track: str) -> list[Lesson]:
+        if track not in self.seqs:
+            seq = self.seqs[track] = main_sequence(self.cur, track)
+            self.places[track] = {id(l): i for i, l in enumerate(seq)}
+        return self.seqs[track]
+
+    def place(self, lesson: Lesson) -> int | None:
+        """0-based place of the lesson in its track's sequence, None if not in it."""
+        self.of(lesson.track)
+        return self.places[lesson.track].get(id(lesson))
+
+
 def kit_actions(lesson: Lesson, src: str, kit) -> list[str]:
     """The 내일 수업 준비 line: the lesson's one-page summary, slides (PDF, and PPTX to
     edit) and kit ZIP (saved under its Korean name)."""
@@ -95,14 +117,16 @@ def kit_actions(lesson: Lesson, src: str, kit) -> list[str]:
             f"({link(src, d + 'kit.zip')}){{ download=\"{kit.zip_name}\" }}"]
 
 
-def sequence_note(cur: Curriculum, lesson: Lesson, src: str) -> str:
+def sequence_note(cur: Curriculum, lesson: Lesson, src: str,
+                  seqs: Sequences | None = None) -> str:
     """Where the lesson stands in its track's sequence and, when it refers to other
     lessons, what to change when it is taught alone (from the plan's own words)."""
     track = cur.tracks[lesson.track]
-    seq = main_sequence(cur, lesson.track)
-    if not lesson.published or len(seq) < 2 or lesson not in seq:
+    seqs = seqs or Sequences(cur)
+    seq, place = seqs.of(lesson.track), seqs.place(lesson)
+    if not lesson.published or len(seq) < 2 or place is None:
         return ""
-    pos = seq.index(lesson) + 1
+    pos = place + 1
     lines = [f'!!! info "{esc(track.name)} 수업 {len(seq)}개 가운데 {pos}번째 수업입니다"']
     near = []
     if pos > 1:
@@ -113,8 +137,10 @@ def sequence_note(cur: Curriculum, lesson: Lesson, src: str) -> str:
         near.append(f"다음 수업: [{esc(nxt.title)}]({link(src, nxt.path)})")
     lines.append("    " + " · ".join(near) + "\n")
     # Quote a line of the plan (what the teacher says) rather than a heading.
+    # Every form OTHER_LESSON finds holds 차시 or 시간: the pattern runs only on such lines.
     refs = [plain_line(l) for l in sorted(
-        (l for l in lesson.body.split("\n") if OTHER_LESSON.search(l)),
+        (l for l in lesson.body.split("\n")
+         if ("차시" in l or "시간" in l) and OTHER_LESSON.search(l)),
         key=lambda l: l.lstrip().startswith("#"))]
     if pos > 1 or refs:
         alone = ("    **이 수업만 할 때**: 차례대로 가르치면 앞 수업에서 정한 수업 약속과 배운 "
@@ -140,8 +166,9 @@ EASY_READ_BADGE = (f'<p class="easy-read-badge"><span class="badge badge--easy-r
 
 
 def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None,
-                kits: dict | None = None) -> Page:
+                kits: dict | None = None, seqs: Sequences | None = None) -> Page:
     src = lesson.path
+    seqs = seqs or Sequences(cur)
     track = cur.tracks[lesson.track]
     phases = lesson.phases
     total = sum(p.minutes for p in phases)
@@ -162,7 +189,7 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None,
               + ("\n".join(actions) + "\n\n" if actions else "")
               + '<button type="button" class="md-button lesson-actions__print" data-print '
                 'hidden>이 수업안 인쇄하기</button>\n\n</div>\n')
-    note = sequence_note(cur, lesson, src)
+    note = sequence_note(cur, lesson, src, seqs)
     if note:
         md.append(note)
     # Where the template puts the page's contents on phones (overrides/partials/content.html).
@@ -170,15 +197,15 @@ def lesson_page(cur: Curriculum, lesson: Lesson, pdfs: dict | None = None,
     objectives = "".join(f"<li>{esc(o)}</li>" for o in lesson.objectives)
     materials = ("<ul>" + "".join(f"<li>{esc(m)}</li>" for m in lesson.materials) + "</ul>"
                  if lesson.materials else "없음")
-    seq = main_sequence(cur, lesson.track)
+    seq, place = seqs.of(lesson.track), seqs.place(lesson)
     rows = [
         ["대상", f"{esc(track.name)} ({grades_label(lesson.grades)})" if lesson.grades
          else esc(track.name)],
     ]
-    if lesson in seq and len(seq) > 1:
+    if place is not None and len(seq) > 1:
         # 차시 n/m as the plan header writes it: the place in the sequence (the length
         # has its own row, so "차시" never means both).
-        rows.append([esc(track.unit), f"{seq.index(lesson) + 1}/{len(seq)}"])
+        rows.append([esc(track.unit), f"{place + 1}/{len(seq)}"])
     rows += [
         ["수업 시간", f"{track.minutes * lesson.periods}분 ({lesson.periods}{esc(track.unit)})"],
         ["학습 주제", topic_links(cur, src, lesson.topics)],
@@ -442,9 +469,10 @@ def all_pages(loaded, printed=None) -> list[Page]:
     pages.append(custom_pack_page(cur, printed,
                                   any(d.site_path == PACKS for d in loaded.docs)))
     pages += [topic_page(cur, k) for k in cur.topics]
+    seqs = Sequences(cur)
     for lesson in cur.lessons:
         pages.append(lesson_page(cur, lesson, pdfs,
-                                 printed.kits if printed is not None else None))
+                                 printed.kits if printed is not None else None, seqs))
         pages += [handout_page(cur, lesson, h, pdfs) for h in lesson.handout_files]
     return pages
 

@@ -84,6 +84,87 @@ def _lines(body: str, first_line: int):
 
 
 def parse_body(body: str, first_line: int) -> Body:
+    if "```" in body or "~~~" in body:
+        return _parse_lines(body, first_line)
+    # Headings are found with str.find ("\n#"), their lines counted between them; the
+    # ◈/※ lines are looked for only inside the phases, the only place they count.
+    # (One Python step per heading, not per line: this runs for 5,000 lesson plans.)
+    headings: list[Heading] = []
+    phases: list[Phase] = []
+    bad: list[tuple[int, str]] = []
+    sections: dict[str, int] = {}
+    regions: list[tuple[Phase, int, int]] = []  # a phase and its offsets in the body
+    current: Phase | None = None
+    current_start = 0
+    period = 1
+    starts = [0] if body.startswith("#") else []
+    at = body.find("\n#")
+    while at != -1:
+        starts.append(at + 1)
+        at = body.find("\n#", at + 1)
+    line, last = first_line, 0
+    for pos in starts:
+        end = body.find("\n", pos)
+        end = len(body) if end == -1 else end
+        raw = body[pos:end]
+        m = HEADING.match(raw)
+        if not m or raw[len(m.group(1))] not in " \t":
+            continue
+        line += body.count("\n", last, pos)
+        last = pos
+        level, text = len(m.group(1)), m.group(2).strip()
+        headings.append(Heading(level, text, line))
+        if level <= 2:
+            if current is not None:
+                regions.append((current, current_start, pos))
+            current = None
+            sections.setdefault(text, line)
+            pm = PHASE.match(text) if level == 2 else None
+            if pm:
+                if pm.group(1):
+                    period = int(pm.group(1))
+                minutes = MINUTES.match(pm.group(3).strip())
+                if minutes:
+                    current = Phase(pm.group(2), period, int(minutes.group(1)), line)
+                    current_start = end
+                    phases.append(current)
+                else:
+                    bad.append((line, text))
+        elif current is not None and level == 3:
+            current.elements.append(text)
+    if current is not None:
+        regions.append((current, current_start, len(body)))
+    for phase, start, stop in regions:
+        _phase_marks(body, start, stop, phase)
+    materials = _section_items(body, "준비물") if "준비물" in sections else []
+    return Body(headings, phases, bad, sections, materials)
+
+
+def _phase_marks(body: str, start: int, stop: int, phase: Phase) -> None:
+    """The ◈ (materials) and ※ (notes) lines of one phase, in order."""
+    starts = set()
+    for mark in ("◈", "※"):
+        at = body.find(mark, start, stop)
+        while at != -1:
+            starts.add(body.rfind("\n", 0, at) + 1)
+            eol = body.find("\n", at)
+            at = -1 if eol == -1 else body.find(mark, eol, stop)
+    for begin in sorted(starts):
+        eol = body.find("\n", begin)
+        raw = body[begin:eol if eol != -1 else len(body)]
+        if not INTERESTING.match(raw):
+            continue
+        mm = MATERIAL.match(raw)
+        if mm:
+            phase.materials.append(mm.group(1).strip())
+            continue
+        nm = NOTE.match(raw)
+        if nm:
+            phase.notes.append(nm.group(1).strip())
+
+
+def _parse_lines(body: str, first_line: int) -> Body:
+    """parse_body line by line, for a body with fenced code (rare)."""
     headings: list[Heading] = []
     phases: list[Phase] = []
     bad: list[tuple[int, str]] = []

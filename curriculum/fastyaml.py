@@ -79,6 +79,12 @@ def _scalar(text: str, flow: bool = False):
         return _double_quoted(text[1:-1])
     if flow and FLOW_UNSAFE.search(text):
         raise ValueError(text)
+    if SLUG.match(text):  # slugs (track, kind, status …), most of the ASCII values
+        if text in ("true", "false"):
+            return text == "true"
+        if text in YAML_WORDS:  # yes, no, on, null …: PyYAML decides
+            raise ValueError(text)
+        return text
     if text and text[0] > "\x7f":
         # Korean text, most values: none of the ASCII patterns below can match it.
         if (text != text.strip() or ": " in text or " #" in text or text.endswith(":")

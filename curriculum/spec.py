@@ -120,7 +120,20 @@ def _type_problem(value, spec, path, hint, out):
                                      f"not `{value!r}`", hint))
 
 
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _pattern(text: str) -> re.Pattern:
+    p = _PATTERNS.get(text)
+    if p is None:
+        p = _PATTERNS[text] = re.compile(text)
+    return p
+
+
 def _walk(value, spec, allowed, path, hint, out):
+    kind = type(spec)
+    if kind is Str and type(value) is str and not (spec.enum or spec.pattern or spec.nonempty):
+        return  # plain text, the commonest case: nothing more to look at
     if isinstance(spec, Str):
         if not isinstance(value, str):
             return _type_problem(value, spec, path, hint or "put text in quotes", out)
@@ -133,7 +146,7 @@ def _walk(value, spec, allowed, path, hint, out):
                                f"`{_where(path)}`: `{value}` is not one of the allowed values"
                                + (f" (did you mean `{near}`?)" if near else ""),
                                hint or f"use one of: {', '.join(sorted(map(str, values))[:12])}"))
-        if spec.pattern and not re.match(spec.pattern, value):
+        if spec.pattern and not _pattern(spec.pattern).match(value):
             out.append(Problem(path, "pattern", f"`{_where(path)}`: `{value}` may use only "
                                                 f"{spec.pattern_hint}", hint))
     elif isinstance(spec, Int):

@@ -139,3 +139,22 @@ def test_a_build_loads_without_the_reporting_checks_and_makes_the_same_pages(whe
     found = {(f.path, f.line, f.code) for f in full.report.findings}
     assert {(f.path, f.line, f.code) for f in build.report.findings} <= found
     assert len(build.report.findings) < len(found) or where == "repository"
+
+
+def test_the_plan_reader_agrees_with_the_line_by_line_reader():
+    """parse_body finds headings with str.find and ◈/※ lines only inside phases; the
+    line-by-line reader (kept for bodies with fenced code) must read every real lesson
+    and these odd cases the same way."""
+    from curriculum.body import _parse_lines, parse_body
+    from curriculum.engine import load
+    bodies = [l.body for l in load(ROOT).curriculum.lessons]
+    bodies += [
+        "# 제목\n## 도입 (5분)\n- ◈ 카드\n※ 주의 ◈ 섞임\n### 활동\n◈ 준비\n## 전개 (30분)\n"
+        "#not a heading\n####### seven\n  - ◈ 들여쓴 준비물\n\u3000◈ 전각 공백\n## 정리 (5분)\n※ 끝",
+        "## 준비물\n- ◈ 종이\n## 도입(5분)\n◈ 없음 ※ 둘 다\n## 2차시 전개 (40분)\n### A\n※ 메모",
+        "",
+        "## 도입 (5분)",
+        "글만 있는 본문\n◈ 단계 밖의 준비물",
+    ]
+    for body in bodies:
+        assert parse_body(body, 7) == _parse_lines(body, 7), body[:80]

@@ -172,6 +172,22 @@ def trie_pattern(words) -> str:
     return build(trie)
 
 
+# The commonest syllables of the lessons and handouts (counted 2026-12, commonest first).
+COMMON_SYLLABLES = ("이다는지요을에고하어사가기은게학아나말도한해의보생있를않로수리교면진서"
+                    "라자내시구그만니할상람동알른것야정으장거일대친과들")
+_RARITY = {c: len(COMMON_SYLLABLES) - i for i, c in enumerate(COMMON_SYLLABLES)}
+_RARITY.update({" ": 1000, "\n": 1000})
+
+
+def scan_word(word: str) -> str:
+    """`word` from its least common character on, keeping at least two characters: a
+    text holding the word holds this tail, and the tail starts with a rarer character."""
+    if len(word) <= 2:
+        return word
+    i = min(range(len(word) - 1), key=lambda j: (_RARITY.get(word[j], 0), j))
+    return word[i:]
+
+
 QUOTES = {"\"": "\"", "“": "”", "‘": "’", "「": "」", "『": "』"}
 
 
@@ -199,12 +215,19 @@ class TextChecker:
         # the needles of penalties typed by hand and the former names of bodies.
         self.needles = set(NEEDLES) | set(WORD_NEEDLES) | set(self.former)
         words = {k for r in rules for k in r.keywords} | self.needles
-        self.keywords = re.compile(trie_pattern(words))
-        # A matched word may hold a shorter one ("비밀로 할게" holds "할게"): each word
-        # names every rule and every needle it contains.
-        self.keyword_rules = {w: {r.id for r in rules if any(k in w for k in r.keywords)}
-                              for w in words}
-        self.word_needles = {w: {n for n in self.needles if n in w} for w in words}
+        # The pass looks for each word from its least common syllable on (scan_word):
+        # its cost is a regex attempt at every character that starts a word it looks
+        # for, and 이, 지, 사 … start a tenth of all characters. A text holding a word
+        # holds its tail, so no rule or needle is missed; the rule's own pattern, or the
+        # needle's own search, then decides.
+        scan = {w: scan_word(w) for w in words}
+        tails = set(scan.values())
+        self.keywords = re.compile(trie_pattern(tails))
+        # A matched tail may hold a shorter one ("비밀로 할게" holds "할게"): each tail
+        # names every rule and every needle whose tail it contains.
+        self.keyword_rules = {t: {r.id for r in rules if any(scan[k] in t for k in r.keywords)}
+                              for t in tails}
+        self.word_needles = {t: {n for n in self.needles if scan[n] in t} for t in tails}
         self.always = [r for r in rules if not r.keywords]
         self.phones = {p for c in contacts.values() for p in c.phone}
         self.texts = {c.text for c in contacts.values() if c.text}
@@ -220,7 +243,10 @@ class TextChecker:
         where = Locator(text, first_line)
         if "{{" in text:
             check_macros(path, text, where, self.ref, report)
-        present = set(self.keywords.findall(text))
+        # Where each word is (one pass): the wording rules go straight to those lines.
+        present: dict[str, list[int]] = {}
+        for m in self.keywords.finditer(text):
+            present.setdefault(m.group(), []).append(m.start())
         needles = set().union(*(self.word_needles[w] for w in present)) if present else set()
         if needles:
             check_penalties(path, text, where, self.ref, report, needles)
@@ -297,11 +323,12 @@ class TextChecker:
                        "or the school's official channel", col=col)
 
     def _language(self, path, where, text, report, present):
+        """`present`: each keyword-pass word found in the text -> its offsets."""
         tried = set().union(*(self.keyword_rules[k] for k in present)) if present else set()
         rules = self.always + [r for r in self.rules if r.id in tried]
         for rule in rules:
-            # Only the keywords this text holds (a find for an absent one reads it all).
-            found = [w for w in present if rule.id in self.keyword_rules[w]]
+            found = [p for w, at in present.items() if rule.id in self.keyword_rules[w]
+                     for p in at]
             for raw, offset in _candidate_lines(rule, where, text, found):
                 for m in rule.pattern.finditer(raw):
                     if (QUOTE_MARK in raw or (rule.unless and rule.unless.search(raw))
@@ -316,8 +343,9 @@ class TextChecker:
 
 
 def _candidate_lines(rule: LanguageRule, where: "Locator", text: str, found=()):
-    """(line, offset) of each line a rule could match: found by the keywords the text
-    holds (`found`) with str.find (fast), or every line when the rule has no keywords."""
+    """(line, offset) of each line a rule could match: the lines of the offsets where
+    the keyword pass found its words (`found`), or every line when the rule has no
+    keywords."""
     if not rule.keywords:
         offset = 0
         for raw in text.split("\n"):
@@ -325,11 +353,8 @@ def _candidate_lines(rule: LanguageRule, where: "Locator", text: str, found=()):
             offset += len(raw) + 1
         return
     seen = set()
-    for keyword in found:
-        pos = text.find(keyword)
-        while pos != -1:
-            raw, start = where.line_text(pos)
-            if start not in seen:
-                seen.add(start)
-                yield raw, start
-            pos = text.find(keyword, start + len(raw) + 1)
+    for pos in sorted(found):
+        raw, start = where.line_text(pos)
+        if start not in seen:
+            seen.add(start)
+            yield raw, start

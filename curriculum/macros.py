@@ -199,51 +199,54 @@ def _near(word: str, options) -> str:
 
 def check_macros(path: str, text: str, where, ref: Reference, report: Report) -> None:
     """Every macro names something that exists, in a form that exists. `text` has code
-    blanked out already; `where` maps an offset to (line, column)."""
+    blanked out already; `where` maps an offset to (line, column), asked only for a
+    finding (counting lines for every macro of 5,000 lessons cost more than the rest)."""
     for m in MACRO.finditer(text):
         kind, ident, form = m.group(1), m.group(2), m.group(3) or ""
-        problem = _macro_problem(text, m, kind, ident, form, ref)
-        if problem:
-            line, col = where(m.start())  # counted only for a finding: most macros are fine
-            report.add(path, line, *problem, col=col)
-
-
-def _macro_problem(text, m, kind, ident, form, ref: Reference):
-    """(code, message, hint) of what is wrong with one macro, or None."""
-    if kind not in KINDS:
-        return ("macro-unknown-kind", f"`{m.group(0)}` is not a macro",
-                f"{_near(kind, KINDS)}macros are {{{{contact:…}}}}, {{{{law:…}}}}, "
-                "{{org:…}} and {{block:…}}")
-    if kind == "contact" and (ident not in ref.contacts or form):
-        return ("unknown-contact", f"contact `{ident}` is not in contacts.yml",
-                f"{_near(ident, ref.contacts)}use one of: {', '.join(ref.contacts)}")
-    if kind == "org" and (ident not in ref.organisations or form):
-        return ("org-unknown", f"organisation `{ident}` is not in reference/organisations.yml",
-                f"{_near(ident, ref.organisations)}add it there with its source")
-    if kind == "block":
-        if ident not in ref.blocks:
-            return ("block-unknown", f"block `{ident}` does not exist",
-                    f"{_near(ident, ref.blocks)}blocks are files blocks/<id>/<variant>.md; "
-                    f"write {{{{block:ID/VARIANT}}}}, e.g. one of: "
-                    f"{', '.join(sorted(ref.blocks)[:8])}")
-        if not _alone_on_line(text, m):
-            return ("block-inline", "a block must stand alone on its line",
-                    "put {{block:…}} on a line of its own, with a blank line before and after")
-    if kind == "law":
-        law, offence = resolve_law(ref, ident)
-        if law is None:
-            key = ident.partition(".")[0]
-            if key in ref.laws:
-                hint = f"acts of `{key}`: {', '.join(ref.laws[key].offences) or 'none'}"
-            else:
-                hint = f"{_near(key, ref.laws)}ids are in reference/laws.yml"
-            return ("law-unknown", f"law `{ident}` is not in the law registry", hint)
-        if form not in LAW_FORMS or (form == "penalty" and not (offence or law.penalty)):
-            return ("law-form", f"`{m.group(0)}`: no such form",
-                    "forms: {{law:ID}}, {{law:ID|full}}, {{law:ID.ACT|penalty}}"
-                    + (f"; acts of `{law.key}`: {', '.join(law.offences)}"
-                       if law.offences else ""))
-    return None
+        if kind not in KINDS:
+            line, col = where(m.start())
+            report.add(path, line, "macro-unknown-kind", f"`{m.group(0)}` is not a macro",
+                       f"{_near(kind, KINDS)}macros are {{{{contact:…}}}}, {{{{law:…}}}}, "
+                       "{{org:…}} and {{block:…}}", col=col)
+        elif kind == "contact" and (ident not in ref.contacts or form):
+            line, col = where(m.start())
+            report.add(path, line, "unknown-contact", f"contact `{ident}` is not in contacts.yml",
+                       f"{_near(ident, ref.contacts)}use one of: {', '.join(ref.contacts)}",
+                       col=col)
+        elif kind == "org" and (ident not in ref.organisations or form):
+            line, col = where(m.start())
+            report.add(path, line, "org-unknown",
+                       f"organisation `{ident}` is not in reference/organisations.yml",
+                       f"{_near(ident, ref.organisations)}add it there with its source", col=col)
+        elif kind == "block":
+            if ident not in ref.blocks:
+                line, col = where(m.start())
+                report.add(path, line, "block-unknown", f"block `{ident}` does not exist",
+                           f"{_near(ident, ref.blocks)}blocks are files blocks/<id>/<variant>.md; "
+                           f"write {{{{block:ID/VARIANT}}}}, e.g. one of: "
+                           f"{', '.join(sorted(ref.blocks)[:8])}", col=col)
+            elif not _alone_on_line(text, m):
+                line, col = where(m.start())
+                report.add(path, line, "block-inline", "a block must stand alone on its line",
+                           "put {{block:…}} on a line of its own, with a blank line before "
+                           "and after", col=col)
+        elif kind == "law":
+            law, offence = resolve_law(ref, ident)
+            if law is None:
+                key = ident.partition(".")[0]
+                if key in ref.laws:
+                    hint = f"acts of `{key}`: {', '.join(ref.laws[key].offences) or 'none'}"
+                else:
+                    hint = f"{_near(key, ref.laws)}ids are in reference/laws.yml"
+                line, col = where(m.start())
+                report.add(path, line, "law-unknown", f"law `{ident}` is not in the law registry",
+                           hint, col=col)
+            elif form not in LAW_FORMS or (form == "penalty" and not (offence or law.penalty)):
+                line, col = where(m.start())
+                report.add(path, line, "law-form", f"`{m.group(0)}`: no such form",
+                           "forms: {{law:ID}}, {{law:ID|full}}, {{law:ID.ACT|penalty}}"
+                           + (f"; acts of `{law.key}`: {', '.join(law.offences)}"
+                              if law.offences else ""), col=col)
 
 
 def _alone_on_line(text: str, m) -> bool:

@@ -107,3 +107,16 @@ def test_search_and_finder_work_in_the_zensical_site(browser, zensical_server, s
     assert all(shown.nth(i).get_attribute("data-track") == "middle"
                for i in range(shown.count()))
     page.close()
+
+
+def test_the_list_of_every_lesson_stays_out_of_a_builders_own_search_index():
+    """Zensical refuses a page whose text is over its search limit: the finder lists
+    every lesson (1,000 of them in the bench), so it says `search: exclude`; each lesson
+    is found on its own page, and the site's own index keeps the finder by its title."""
+    import yaml
+
+    from conftest import check
+    from curriculum.render.pages import lessons_home
+    page = lessons_home(check(ROOT).curriculum)
+    meta = yaml.safe_load(page.markdown.split("---\n")[1])
+    assert meta["search"] == {"exclude": True} and meta["title"] == "수업 찾기"

@@ -37,11 +37,12 @@ def topic_links(cur: Curriculum, src: str, topics: list[str]) -> str:
                      for t in topics if t in cur.topics)
 
 
-def front(title: str, description: str = "") -> str:
+def front(title: str, description: str = "", extra: str = "") -> str:
     # Titles are quoted for YAML; the theme turns them into "제목 - 사이트 이름".
     t = title.replace('"', "'")
     d = description.replace('"', "'")
-    return f'---\ntitle: "{t}"\n' + (f'description: "{d}"\n' if d else "") + "---\n\n"
+    return (f'---\ntitle: "{t}"\n' + (f'description: "{d}"\n' if d else "") + extra
+            + "---\n\n")
 
 
 # --- lesson page -------------------------------------------------------------------
@@ -384,7 +385,11 @@ def lessons_home(cur: Curriculum) -> Page:
         n = len(cur.lessons_of(key, published_only=True))
         rows.append([f"[{esc(track.name)}]({link(src, catalog_path(key))})",
                      f"1{track.unit} {track.minutes}분", f"{n}개"])
-    md = [front("수업 찾기", "학교급과 대상별 디지털 성범죄 예방 수업"), "# 수업 찾기\n",
+    # Each lesson is a search document of its own; the list of them all is not one (it
+    # is indexed by its title in search/index.json). Builders with their own index
+    # (Zensical: at 1,000 lessons this page is over its limit per field) leave it out.
+    md = [front("수업 찾기", "학교급과 대상별 디지털 성범죄 예방 수업",
+                "search:\n  exclude: true\n"), "# 수업 찾기\n",
           "학교급·대상별 목록과 모든 수업이 이 페이지에 있습니다. 주제별 목록은 "
           f"[주제별 수업]({link(src, TOPICS_HOME)})에 있습니다.\n",
           html_table("학교급·대상별 수업", ["학교급·대상", "수업 시간", "게시된 수업"], rows,

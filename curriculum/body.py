@@ -83,27 +83,67 @@ def _lines(body: str, first_line: int):
         yield line, body[start:end if end != -1 else len(body)]
 
 
+class _Plan:
+    """What the headings and ◈/※ lines of a plan make of it; shared by both readers."""
+
+    def __init__(self):
+        self.headings: list[Heading] = []
+        self.phases: list[Phase] = []
+        self.bad: list[tuple[int, str]] = []  # phase headings without minutes
+        self.sections: dict[str, int] = {}
+        self.current: Phase | None = None  # the phase being read
+        self.period = 1
+
+    def heading(self, level: int, text: str, line: int) -> None:
+        self.headings.append(Heading(level, text, line))
+        if level <= 2:
+            self.current = None
+            self.sections.setdefault(text, line)
+            pm = PHASE.match(text) if level == 2 else None
+            if pm:
+                if pm.group(1):
+                    self.period = int(pm.group(1))
+                minutes = MINUTES.match(pm.group(3).strip())
+                if minutes:
+                    self.current = Phase(pm.group(2), self.period, int(minutes.group(1)), line)
+                    self.phases.append(self.current)
+                else:
+                    self.bad.append((line, text))
+        elif self.current is not None and level == 3:
+            self.current.elements.append(text)
+
+    @staticmethod
+    def mark(phase: Phase, raw: str) -> None:
+        """A ◈ line is a material of the phase, a ※ line a note."""
+        mm = MATERIAL.match(raw)
+        if mm:
+            phase.materials.append(mm.group(1).strip())
+            return
+        nm = NOTE.match(raw)
+        if nm:
+            phase.notes.append(nm.group(1).strip())
+
+    def body(self, text: str) -> Body:
+        materials = _section_items(text, "준비물") if "준비물" in self.sections else []
+        return Body(self.headings, self.phases, self.bad, self.sections, materials)
+
+
 def parse_body(body: str, first_line: int) -> Body:
     if "```" in body or "~~~" in body:
         return _parse_lines(body, first_line)
     # Headings are found with str.find ("\n#"), their lines counted between them; the
     # ◈/※ lines are looked for only inside the phases, the only place they count.
     # (One Python step per heading, not per line: this runs for 5,000 lesson plans.)
-    headings: list[Heading] = []
-    phases: list[Phase] = []
-    bad: list[tuple[int, str]] = []
-    sections: dict[str, int] = {}
+    plan = _Plan()
     regions: list[tuple[Phase, int, int]] = []  # a phase and its offsets in the body
-    current: Phase | None = None
-    current_start = 0
-    period = 1
-    starts = [0] if body.startswith("#") else []
+    start = 0
+    heads = [0] if body.startswith("#") else []
     at = body.find("\n#")
     while at != -1:
-        starts.append(at + 1)
+        heads.append(at + 1)
         at = body.find("\n#", at + 1)
     line, last = first_line, 0
-    for pos in starts:
+    for pos in heads:
         end = body.find("\n", pos)
         end = len(body) if end == -1 else end
         raw = body[pos:end]
@@ -112,32 +152,18 @@ def parse_body(body: str, first_line: int) -> Body:
             continue
         line += body.count("\n", last, pos)
         last = pos
-        level, text = len(m.group(1)), m.group(2).strip()
-        headings.append(Heading(level, text, line))
-        if level <= 2:
-            if current is not None:
-                regions.append((current, current_start, pos))
-            current = None
-            sections.setdefault(text, line)
-            pm = PHASE.match(text) if level == 2 else None
-            if pm:
-                if pm.group(1):
-                    period = int(pm.group(1))
-                minutes = MINUTES.match(pm.group(3).strip())
-                if minutes:
-                    current = Phase(pm.group(2), period, int(minutes.group(1)), line)
-                    current_start = end
-                    phases.append(current)
-                else:
-                    bad.append((line, text))
-        elif current is not None and level == 3:
-            current.elements.append(text)
-    if current is not None:
-        regions.append((current, current_start, len(body)))
-    for phase, start, stop in regions:
-        _phase_marks(body, start, stop, phase)
-    materials = _section_items(body, "준비물") if "준비물" in sections else []
-    return Body(headings, phases, bad, sections, materials)
+        level = len(m.group(1))
+        before = plan.current
+        if before is not None and level <= 2:
+            regions.append((before, start, pos))
+        plan.heading(level, m.group(2).strip(), line)
+        if plan.current is not before:
+            start = end
+    if plan.current is not None:
+        regions.append((plan.current, start, len(body)))
+    for phase, begin, stop in regions:
+        _phase_marks(body, begin, stop, phase)
+    return plan.body(body)
 
 
 def _phase_marks(body: str, start: int, stop: int, phase: Phase) -> None:
@@ -152,60 +178,20 @@ def _phase_marks(body: str, start: int, stop: int, phase: Phase) -> None:
     for begin in sorted(starts):
         eol = body.find("\n", begin)
         raw = body[begin:eol if eol != -1 else len(body)]
-        if not INTERESTING.match(raw):
-            continue
-        mm = MATERIAL.match(raw)
-        if mm:
-            phase.materials.append(mm.group(1).strip())
-            continue
-        nm = NOTE.match(raw)
-        if nm:
-            phase.notes.append(nm.group(1).strip())
+        if INTERESTING.match(raw):
+            _Plan.mark(phase, raw)
 
 
 def _parse_lines(body: str, first_line: int) -> Body:
     """parse_body line by line, for a body with fenced code (rare)."""
-    headings: list[Heading] = []
-    phases: list[Phase] = []
-    bad: list[tuple[int, str]] = []
-    sections: dict[str, int] = {}
-    materials: list[str] = []
-    current: Phase | None = None
-    period = 1
+    plan = _Plan()
     for line_no, raw in _lines(body, first_line):
         m = HEADING.match(raw) if raw[:1] == "#" else None
         if m:
-            level, text = len(m.group(1)), m.group(2).strip()
-            headings.append(Heading(level, text, line_no))
-            if level <= 2:
-                current = None
-                sections.setdefault(text, line_no)
-                pm = PHASE.match(text) if level == 2 else None
-                if pm:
-                    if pm.group(1):
-                        period = int(pm.group(1))
-                    minutes = MINUTES.match(pm.group(3).strip())
-                    if minutes:
-                        current = Phase(pm.group(2), period, int(minutes.group(1)), line_no)
-                        phases.append(current)
-                    else:
-                        bad.append((line_no, text))
-            elif current is not None and level == 3:
-                current.elements.append(text)
-            continue
-        if current is not None:
-            if "◈" not in raw and "※" not in raw:
-                continue
-            mm = MATERIAL.match(raw)
-            if mm:
-                current.materials.append(mm.group(1).strip())
-                continue
-            nm = NOTE.match(raw)
-            if nm:
-                current.notes.append(nm.group(1).strip())
-    if "준비물" in sections:
-        materials = _section_items(body, "준비물")
-    return Body(headings, phases, bad, sections, materials)
+            plan.heading(len(m.group(1)), m.group(2).strip(), line_no)
+        elif plan.current is not None and ("◈" in raw or "※" in raw):
+            _Plan.mark(plan.current, raw)
+    return plan.body(body)
 
 
 def _section_items(body: str, title: str) -> list[str]:

@@ -23,7 +23,6 @@ nothing to fetch, but pdf-lib embeds a WOFF2 font whole, about 240 KB in every l
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html as htmllib
 import json
@@ -107,27 +106,13 @@ def mark_fields(html: str) -> str:
     return "".join(parts)
 
 
-def install() -> None:
-    """Remember, on each slot's box, the structure element WeasyPrint makes for it (its
-    object number goes into the sidecar). Idempotent; a box without `data-field` (any
-    other sheet rendered in the same process) is left alone."""
-    from weasyprint.pdf import tags
-
-    original = tags._build_box_tree
-    if getattr(original, "_marks_slots", False):
-        return
-
-    @functools.wraps(original)
-    def build_box_tree(box, *args, **kwargs):
-        for element in original(box, *args, **kwargs):
-            el = getattr(box, "element", None)
-            if (el is not None and el.get("data-field") and getattr(box, "element_tag", "")
-                    == "span" and hasattr(element, "get") and element.get("S") == "/Span"):
-                box.fill_struct = element.number
-            yield element
-
-    build_box_tree._marks_slots = True
-    tags._build_box_tree = build_box_tree
+def _mark_slot(box, element) -> None:
+    """Remember, on a slot's box, the structure element WeasyPrint makes for it (its
+    object number goes into the sidecar); a box without `data-field` is left alone."""
+    el = getattr(box, "element", None)
+    if (el is not None and el.get("data-field") and getattr(box, "element_tag", "") == "span"
+            and element.get("S") == "/Span"):
+        box.fill_struct = element.number
 
 
 def slots(document) -> list[dict]:
@@ -184,8 +169,8 @@ def _render(job) -> tuple[str, int]:
 
     from . import tagging
 
+    tagging.add_hook(_mark_slot)
     tagging.install()
-    install()
     document = weasyprint.HTML(string=job.html, base_url=str(Path(job.out).parent)).render(
         pdf_variant="pdf/ua-1")
     tmp = job.out + ".tmp"

@@ -17,25 +17,41 @@ from __future__ import annotations
 import functools
 
 
+def _th_scope(box, element) -> None:
+    attrs = element.get("A")
+    if (element.get("S") == "/TH" and attrs is not None
+            and getattr(box, "element", None) is not None
+            and getattr(box, "element_tag", None) == "th"
+            and getattr(box, "mark", None) is element):
+        scope = box.element.attrib.get("scope")
+        attrs["Scope"] = "/Row" if scope == "row" else "/Column"
+
+
+# What is done to each structure element as WeasyPrint makes it: (box, element) -> None.
+# One wrapper for all of them (fill.py adds the letters' slots).
+HOOKS = [_th_scope]
+
+
+def add_hook(hook) -> None:
+    if hook not in HOOKS:
+        HOOKS.append(hook)
+
+
 def install() -> None:
     """Idempotent: wrap weasyprint.pdf.tags._build_box_tree once per process."""
     from weasyprint.pdf import tags
 
     original = tags._build_box_tree
-    if getattr(original, "_adds_scope", False):
+    if getattr(original, "_runs_hooks", False):
         return
 
     @functools.wraps(original)
     def build_box_tree(box, *args, **kwargs):
         for element in original(box, *args, **kwargs):
-            attrs = element.get("A") if hasattr(element, "get") else None
-            if (element.get("S") == "/TH" and attrs is not None
-                    and getattr(box, "element", None) is not None
-                    and getattr(box, "element_tag", None) == "th"
-                    and getattr(box, "mark", None) is element):
-                scope = box.element.attrib.get("scope")
-                attrs["Scope"] = "/Row" if scope == "row" else "/Column"
+            if hasattr(element, "get"):
+                for hook in HOOKS:
+                    hook(box, element)
             yield element
 
-    build_box_tree._adds_scope = True
+    build_box_tree._runs_hooks = True
     tags._build_box_tree = build_box_tree

@@ -188,7 +188,7 @@ class _Job:
     def run(self, indexes: list[Path]):
         """(lessons, findings, the lessons' files, links left for the parent to resolve)"""
         report = Report()
-        checker = TextChecker(self.ref, self.rules)
+        checker = TextChecker(self.ref, self.rules) if self.checks else None
         lessons, files, deferred = [], set(), []
         for index in indexes:
             own = _files_under(self.root, [index.parent])
@@ -198,8 +198,8 @@ class _Job:
             if lesson is None:
                 continue
             lessons.append(lesson)
-            targets = _Either(self.targets, own)
             if self.checks:
+                targets = _Either(self.targets, own)
                 checker.check(lesson.path, lesson.body, lesson.body_line, report)
                 _check_required_blocks(lesson, self.tracks[lesson.track], report)
                 check_links(lesson.path, lesson.path, lesson.body, lesson.body_line,

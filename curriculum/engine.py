@@ -185,8 +185,9 @@ class _Job:
     areas: set = field(default_factory=set)
     checks: bool = True
 
-    def run(self, indexes: list[Path]):
-        """(lessons, findings, the lessons' files, links left for the parent to resolve)"""
+    def run(self, indexes):
+        """(lessons, findings, the lessons' files, links left for the parent to resolve)
+        of the lessons whose index.md paths `indexes` gives (a list or a generator)."""
         report = Report()
         checker = TextChecker(self.ref, self.rules) if self.checks else None
         lessons, files, deferred = [], set(), []
@@ -242,28 +243,49 @@ def _check_required_blocks(lesson, track, report: Report) -> None:
                        f"it (variants are the files in blocks/{block}/)")
 
 
-_JOB: _Job | None = None
+_JOB = None  # (job, pieces, counter) inherited by the forked workers
 
 
-def _run_chunk(indexes):
-    return _JOB.run(indexes)
+# Lessons per piece of work: small enough that the two processes end within a few
+# hundredths of a second of each other, big enough that taking one costs nothing.
+PIECE = 25
+
+
+def _pieces(pieces, counter):
+    """Lesson paths from the shared list of pieces, one piece at a time: whichever
+    process is free takes the next, so a slower process (a busy core, the worker's
+    later start, the parent's own work) takes fewer."""
+    while True:
+        with counter.get_lock():
+            i = counter.value
+            counter.value = i + 1
+        if i >= len(pieces):
+            return
+        yield from pieces[i]
+
+
+def _run_shared(_):
+    job, pieces, counter = _JOB
+    return job.run(_pieces(pieces, counter))
 
 
 def _load_parallel(job: _Job, indexes: list[Path], workers: int):
     import multiprocessing as mp
 
     global _JOB
-    _JOB = job  # inherited by the forked workers: nothing big is pickled on the way in
     try:
         ctx = mp.get_context("fork")
     except ValueError:  # pragma: no cover - no fork on this platform
         return [job.run(indexes)]
-    chunks = [indexes[i::workers] for i in range(workers)]
-    # The parent checks the first share itself while the others run: one process less
-    # to start, and its results need no pickling on the way back.
+    pieces = [indexes[i:i + PIECE] for i in range(0, len(indexes), PIECE)]
+    counter = ctx.Value("i", 0)
+    # Inherited by the forked workers: nothing big is pickled on the way in.
+    _JOB = (job, pieces, counter)
+    # The parent takes pieces too while the others run: one process less to start,
+    # and its results need no pickling on the way back.
     with ctx.Pool(workers - 1) as pool:
-        others = pool.map_async(_run_chunk, chunks[1:])
-        results = [job.run(chunks[0])]
+        others = pool.map_async(_run_shared, range(workers - 1))
+        results = [job.run(_pieces(pieces, counter))]
         results += others.get()
     _JOB = None
     return results

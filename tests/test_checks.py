@@ -171,6 +171,7 @@ def test_parallel_loading_finds_the_same_as_serial(monkeypatch):
     from conftest import FIXTURES
     import curriculum.engine as engine
     monkeypatch.setattr(engine, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(engine, "PIECE", 3)  # many pieces, shared between the processes
     for root in (ROOT, FIXTURES / "broken"):
         serial = engine.load(root, on=TODAY, workers=1)
         parallel = engine.load(root, on=TODAY, workers=2)

@@ -23,8 +23,9 @@ from .model import Curriculum, Reference
 from .paths import CONTACTS, COVERAGE, generated_paths, page_url
 from .render.directives import check_directives
 from .searchindex import check_search_pages, load_search_words
+from .sharing import in_processes
 from .registry import block_ids, load_blocks, load_laws, load_organisations
-from .source import load_document, rel, walk_files
+from .source import list_files, load_document, rel, walk_files
 from .translations import check_translation_coverage
 
 
@@ -60,15 +61,15 @@ PARALLEL_FROM = 400
 
 def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
          workers: int | None = None, keep_text: bool = True, checks: bool = True) -> Loaded:
-    """Load and check everything. keep_text=False drops lesson bodies once checked
-    (the check command needs only findings; sending bodies back from worker processes
-    would cost more than checking them). checks=False is for a build: it loads
-    everything the pages are made of, with the findings of reading and validating,
-    but skips the checks that only report (wording, phone numbers, personal data,
-    macros, links, directives, required blocks, coverage, CODEOWNERS, search pages):
-    `make site` runs the whole check before building, and they were a third of
-    loading. Loading then stays in one process (the workers cost more CPU than they
-    save without the checks)."""
+    """Load and check everything. keep_text=False drops the lessons' texts (bodies,
+    objectives, summaries) once checked (the check command needs only findings;
+    sending texts back from worker processes would cost more than checking them).
+    checks=False is for a build: it loads everything the pages are made of, with the
+    findings of reading and validating, but skips the checks that only report
+    (wording, phone numbers, personal data, macros, links, directives, required
+    blocks, coverage, CODEOWNERS, search pages): `make site` runs the whole check
+    before building, and they were a third of loading. Loading then stays in one
+    process (the workers cost more CPU than they save without the checks)."""
     root = Path(root).resolve()
     on = on or today()
     report = Report()
@@ -87,7 +88,7 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
     if workers is None:
         workers = (os.cpu_count() or 1) if checks else 1
     if workers > 1 and len(indexes) >= PARALLEL_FROM:
-        results = _load_parallel(job, indexes, workers)
+        results = in_processes(job.run, indexes, workers, PIECE)
     else:
         results = [job.run(indexes)]
     deferred = []
@@ -104,7 +105,7 @@ def load(root: Path | str, on: dt.date | None = None, docs_dir: str = "docs",
         check_handout_coverage(cur, report)
         check_translation_coverage(cur, report)
         check_codeowners(cur, report)
-        checker = TextChecker(ref, rules)
+        checker = job.text_checker()
         for block in ref.blocks.values():
             checker.check(block.path, block.body, block.body_line, report)
     docs = load_docs(root, docs_dir, report)
@@ -184,15 +185,22 @@ class _Job:
     keep_text: bool = True
     areas: set = field(default_factory=set)
     checks: bool = True
+    _checker: TextChecker | None = field(default=None, repr=False)
+
+    def text_checker(self) -> TextChecker:
+        """One per process (its keyword pattern takes a hundredth of a second)."""
+        if self._checker is None:
+            self._checker = TextChecker(self.ref, self.rules)
+        return self._checker
 
     def run(self, indexes):
         """(lessons, findings, the lessons' files, links left for the parent to resolve)
         of the lessons whose index.md paths `indexes` gives (a list or a generator)."""
         report = Report()
-        checker = TextChecker(self.ref, self.rules) if self.checks else None
+        checker = self.text_checker() if self.checks else None
         lessons, files, deferred = [], set(), []
         for index in indexes:
-            own = _files_under(self.root, [index.parent])
+            own = list_files(self.root, [index.parent])
             files |= own
             lesson = load_lesson(self.root, index, report, self.tracks, self.topics, self.on,
                                  self.review_months, self.areas, own)
@@ -214,8 +222,10 @@ class _Job:
                     for t in h.translations:
                         t.body = ""
             if not self.keep_text:
-                # Only what the cross-lesson checks need travels back to the parent.
+                # Only what the cross-lesson checks need travels back to the parent
+                # (pickling it and reading it back is on the serial path at the end).
                 lesson.body, lesson.phases, lesson.materials = "", [], []
+                lesson.objectives, lesson.summary, lesson.when_alone = [], "", ""
                 lesson.lines = {"id": lesson.lines.get("id", 1),
                                 "handouts": lesson.lines.get("handouts", 1)}
         return lessons, report.findings, files, deferred
@@ -243,52 +253,10 @@ def _check_required_blocks(lesson, track, report: Report) -> None:
                        f"it (variants are the files in blocks/{block}/)")
 
 
-_JOB = None  # (job, pieces, counter) inherited by the forked workers
-
-
-# Lessons per piece of work: small enough that the two processes end within a few
-# hundredths of a second of each other, big enough that taking one costs nothing.
+# Lessons per piece of work shared between processes (sharing.py): small enough that
+# the processes end within a few hundredths of a second of each other, big enough
+# that taking one and sending its result back cost nothing.
 PIECE = 25
-
-
-def _pieces(pieces, counter):
-    """Lesson paths from the shared list of pieces, one piece at a time: whichever
-    process is free takes the next, so a slower process (a busy core, the worker's
-    later start, the parent's own work) takes fewer."""
-    while True:
-        with counter.get_lock():
-            i = counter.value
-            counter.value = i + 1
-        if i >= len(pieces):
-            return
-        yield from pieces[i]
-
-
-def _run_shared(_):
-    job, pieces, counter = _JOB
-    return job.run(_pieces(pieces, counter))
-
-
-def _load_parallel(job: _Job, indexes: list[Path], workers: int):
-    import multiprocessing as mp
-
-    global _JOB
-    try:
-        ctx = mp.get_context("fork")
-    except ValueError:  # pragma: no cover - no fork on this platform
-        return [job.run(indexes)]
-    pieces = [indexes[i:i + PIECE] for i in range(0, len(indexes), PIECE)]
-    counter = ctx.Value("i", 0)
-    # Inherited by the forked workers: nothing big is pickled on the way in.
-    _JOB = (job, pieces, counter)
-    # The parent takes pieces too while the others run: one process less to start,
-    # and its results need no pickling on the way back.
-    with ctx.Pool(workers - 1) as pool:
-        others = pool.map_async(_run_shared, range(workers - 1))
-        results = [job.run(_pieces(pieces, counter))]
-        results += others.get()
-    _JOB = None
-    return results
 
 
 def load_docs(root: Path, docs_dir: str, report: Report) -> list[DocPage]:
@@ -308,28 +276,9 @@ def site_targets(root: Path, cur: Curriculum, docs_dir: str, lesson_dirs) -> set
     targets = set()
     base = root / docs_dir
     if base.is_dir():
-        targets.update(_files_under(base, [base]))
-    targets.update(_files_under(root, lesson_dirs))
+        targets.update(list_files(base, [base]))
+    targets.update(list_files(root, lesson_dirs))
     targets.update(generated_paths(cur))
     return targets
 
 
-def _files_under(base: Path, folders) -> set[str]:
-    """Paths (relative to `base`, with /) of the files in `folders`, like os.walk: links
-    to folders are neither listed nor followed. Strings, not Path objects: at 5,000
-    lessons this walk is on the serial path before the workers start."""
-    prefix = len(str(base)) + 1
-    out = set()
-    stack = [str(f) for f in folders]
-    while stack:
-        try:
-            entries = os.scandir(stack.pop())
-        except OSError:  # vanished or unreadable: os.walk skips it too
-            continue
-        with entries:
-            for e in entries:
-                if not e.is_dir():
-                    out.add(e.path[prefix:].replace(os.sep, "/"))
-                elif not e.is_symlink():
-                    stack.append(e.path)
-    return out

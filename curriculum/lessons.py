@@ -12,7 +12,7 @@ from .body import PHASE_NAMES, parse_body
 from .config import DAYS_PER_MONTH
 from .findings import WARNING, Report
 from .model import Handout, Lesson, Track
-from .source import load_document, rel
+from .source import Listing, list_files, load_document, rel
 from .spec import closest as _closest, validate
 from .translations import is_translation_stem, load_translations
 
@@ -42,7 +42,8 @@ def _folders(root: Path, base: Path, report: Report, where: str, hint: str, allo
 
 
 def discover(root: Path, report: Report, tracks: dict[str, Track]) -> list[Path]:
-    """Paths of lesson index.md files; odd things in lessons/ become findings."""
+    """Paths of the index.md of every lesson folder (load_lesson reports a folder
+    without one); odd things in lessons/ become findings."""
     base = root / "lessons"
     found: list[Path] = []
     if not base.is_dir():
@@ -60,21 +61,23 @@ def discover(root: Path, report: Report, tracks: dict[str, Track]) -> list[Path]
             continue
         for lesson_dir in _folders(root, track_dir, report, "a track folder",
                                    "put each lesson in its own folder with an index.md"):
-            index = lesson_dir / "index.md"
-            if not index.exists() and not index.is_symlink():
-                report.add(rel(root, lesson_dir), 1, "lesson-index-missing",
-                           "this lesson folder has no index.md",
-                           "add index.md with the lesson plan, or delete the empty folder")
-                continue
-            found.append(index)
+            # Whether index.md is there is settled by load_lesson from the folder's
+            # listing: a stat per lesson here would be on the serial path.
+            found.append(lesson_dir / "index.md")
     return found
 
 
 def load_lesson(root: Path, index: Path, report: Report, tracks: dict[str, Track],
                 topics: set[str], today: dt.date, review_months: int,
-                areas: set[str] = frozenset(), listing: set[str] | None = None) -> Lesson | None:
-    """`listing`: the lesson folder's files (paths from `root`, with /), if the caller
-    has listed them already."""
+                areas: set[str] = frozenset(), listing: Listing | None = None) -> Lesson | None:
+    """`listing`: the lesson folder's files (Listing), if the caller has listed it
+    already."""
+    listing = listing if listing is not None else list_files(root, [index.parent])
+    if rel(root, index) not in listing:
+        report.add(rel(root, index.parent), 1, "lesson-index-missing",
+                   "this lesson folder has no index.md",
+                   "add index.md with the lesson plan, or delete the empty folder")
+        return None
     doc = load_document(root, index, report)
     if doc is None:
         return None
@@ -201,18 +204,16 @@ def check_body(lesson: Lesson, track: Track, report: Report) -> None:
 
 
 def load_handouts(root: Path, folder: Path, lesson: Lesson, report: Report,
-                  listing: set[str] | None = None) -> None:
+                  listing: Listing) -> None:
     hdir = folder / "handouts"
-    if hdir.is_symlink():
-        report.add(rel(root, hdir), 1, "symlink", "the handouts folder is a symbolic link",
+    where = rel(root, hdir)
+    if where in listing.linked_folders:
+        report.add(where, 1, "symlink", "the handouts folder is a symbolic link",
                    "move the real folder here; links can lead outside the repository")
         return
-    if listing is not None:  # names under handouts/ (not deeper) ending in .md
-        prefix = rel(root, hdir) + "/"
-        names = sorted(n[len(prefix):] for n in listing if n.startswith(prefix))
-        files = {n[:-3]: hdir / n for n in names if n.endswith(".md") and "/" not in n}
-    else:
-        files = {p.stem: p for p in sorted(hdir.glob("*.md"))} if hdir.is_dir() else {}
+    prefix = where + "/"  # names under handouts/ (not deeper) ending in .md
+    names = sorted(n[len(prefix):] for n in listing if n.startswith(prefix))
+    files = {n[:-3]: hdir / n for n in names if n.endswith(".md") and "/" not in n}
     for i, hname in enumerate(lesson.handouts):
         line = lesson.lines.get(("handouts", i), lesson.lines.get("handouts", 1))
         path = files.get(hname)

@@ -6,8 +6,8 @@ wrong encodings, and front matter that is missing or is not valid YAML.
 
 from __future__ import annotations
 
+import errno
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +44,7 @@ def list_files(base: Path, folders) -> Listing:
     and the kind of each entry from the folder listing itself (no stat per file): at
     5,000 lessons this runs for every lesson folder."""
     prefix = len(str(base)) + 1
+    slash = os.sep == "/"
     out = Listing()
     out.linked_folders = set()
     stack = [str(f) for f in folders]
@@ -54,29 +55,29 @@ def list_files(base: Path, folders) -> Listing:
             continue
         with entries:
             for e in entries:
+                where = e.path[prefix:] if slash else e.path[prefix:].replace(os.sep, "/")
                 if not e.is_dir():
-                    out.add(e.path[prefix:].replace(os.sep, "/"))
+                    out.add(where)
                 elif e.is_symlink():
-                    out.linked_folders.add(e.path[prefix:].replace(os.sep, "/"))
+                    out.linked_folders.add(where)
                 else:
                     stack.append(e.path)
     return out
 
 
-def _read_bytes(path: Path, size: int) -> bytes:
-    # os.open/os.read: no buffered file object for a file read once, whole. A read of
-    # size+1 bytes that comes back short has reached the end (one read, not two).
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        data = os.read(fd, size + 1)
-        if len(data) <= size:
-            return data
-        chunks = [data]
-        while chunks[-1]:  # the file grew since lstat: read on to its end
-            chunks.append(os.read(fd, 1 << 16))
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+def _read_bytes(fd: int, size: int) -> bytes:
+    # os.read on the descriptor: no buffered file object for a file read once, whole. A
+    # read of size+1 bytes that comes back short has reached the end (one read, not two).
+    data = os.read(fd, size + 1)
+    if len(data) <= size:
+        return data
+    chunks = [data]
+    while chunks[-1]:  # the file grew since fstat: read on to its end
+        chunks.append(os.read(fd, 1 << 16))
+    return b"".join(chunks)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def read_text(root: Path, path: Path, report: Report) -> str | None:
@@ -85,24 +86,35 @@ def read_text(root: Path, path: Path, report: Report) -> str | None:
     # Callers reach files only through folders that are not links (discover, walk_files
     # and the handouts loader refuse linked folders), so a file that is not itself a
     # link is inside the repository; resolving every path would cost seconds at 5,000.
-    # One lstat tells both: is it a link, and how big is it.
+    # Opening with O_NOFOLLOW tells whether it is a link (ELOOP), fstat how big it is:
+    # one lookup of the path per file.
     try:
-        st = os.lstat(path)
-        if stat.S_ISLNK(st.st_mode):
+        if not _NOFOLLOW and os.path.islink(path):  # pragma: no cover - no O_NOFOLLOW
+            raise OSError(errno.ELOOP, "symbolic link")
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
             report.add(name, 1, "symlink", "this file is a symbolic link",
                        "replace the link by the real file; links can lead outside the "
                        "repository")
-            return None
-        if st.st_size > MAX_BYTES:
+        else:
+            report.add(name, 1, "unreadable", f"cannot read the file ({exc.strerror})",
+                       "check the file's permissions")
+        return None
+    try:
+        size = os.fstat(fd).st_size
+        if size > MAX_BYTES:
             report.add(name, 1, "file-too-large",
-                       f"file is {st.st_size // 1024} KB; the limit is {MAX_BYTES // 1024} KB",
+                       f"file is {size // 1024} KB; the limit is {MAX_BYTES // 1024} KB",
                        "split the text, or move large pictures to images/ and compress them")
             return None
-        data = _read_bytes(path, st.st_size)
+        data = _read_bytes(fd, size)
     except OSError as exc:
         report.add(name, 1, "unreadable", f"cannot read the file ({exc.strerror})",
                    "check the file's permissions")
         return None
+    finally:
+        os.close(fd)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         report.add(name, line, "binary-file", "this is a binary file, not Markdown text",

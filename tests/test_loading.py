@@ -52,6 +52,16 @@ def test_symlinked_lesson_file_and_folder(healthy, tmp_path):
     assert ("lessons/parents/talking/handouts", "symlink") in found
 
 
+def test_link_to_nowhere_and_a_folder_named_like_a_lesson_file(healthy):
+    (healthy / LESSON).unlink()
+    os.symlink(healthy / "no-such-file.md", healthy / LESSON)
+    assert (LESSON, "symlink") in codes(healthy)
+    (healthy / LESSON).unlink()
+    (healthy / LESSON).mkdir()
+    # A folder is not a file: the lesson folder has no index.md.
+    assert (os.path.dirname(LESSON), "lesson-index-missing") in codes(healthy)
+
+
 def test_yaml_that_is_not_a_mapping(healthy):
     (healthy / LESSON).write_text("---\n- just\n- a list\n---\n\n본문\n")
     assert (LESSON, "front-matter-not-mapping") in codes(healthy)

@@ -282,16 +282,28 @@ class TextChecker:
             former = {k: v for k, v in self.former.items() if k in needles}
             if former:
                 check_former_names(path, text, where, former, report)
-        spans = [(a, b, text[a:b]) for a, b in
-                 ((max(0, m.start() - 3), m.end() + 4) for m in numbers)]
+        # Each run of digits with its surroundings. A match must fit in one window, and
+        # a full phone number (9 digits or more), a service number (8) or a resident
+        # registration number (13) can only be one run of that many characters: the
+        # short runs (years, minutes: most of them) skip those three patterns.
+        spans, long = [], []
+        for m in numbers:
+            start, end = m.span()
+            a, b = max(0, start - 3), end + 4
+            spans.append((a, b, text[a:b]))
+            if end - start >= 8:
+                long.append((a, b, text[a:b], end - start))
         if spans:
-            self._phones(path, where, text, spans, report, Hidden(text))
-            self._personal_ids(path, where, text, spans, report)
+            self._phones(path, where, text, spans, long, report, Hidden(text))
+        if long:
+            self._personal_ids(path, where, text, [s[:3] for s in long if s[3] >= 13], report)
         self._emails(path, where, text, report)
         self._language(path, where, text, report, present)
 
-    def _phones(self, path, where, text, spans, report, hidden: Hidden):
-        for m in _around(FULL_PHONE, text, spans, "0"):
+    def _phones(self, path, where, text, spans, long, report, hidden: Hidden):
+        """`spans`: every run of digits; `long`: those of 8 characters or more."""
+        full = [s[:3] for s in long if s[3] >= 9]
+        for m in _around(FULL_PHONE, text, full, "0"):
             number = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
             mobile = m.group(1) in MOBILE_PREFIX
             if (mobile or number not in self.phones) and not hidden.covers(m):
@@ -304,7 +316,7 @@ class TextChecker:
                 else:
                     self._unknown(path, line, m.group(0), number, col, report)
         service = set()  # 1577-1366: a four-digit service number with its line number
-        for m in _around(SERVICE_PHONE, text, spans, "1-"):
+        for m in _around(SERVICE_PHONE, text, [s[:3] for s in long], "1-"):
             service.add(m.start())
             if m.group(0) not in self.phones and not hidden.covers(m):
                 line, col = where(m.start())

@@ -17,7 +17,8 @@ from curriculum import siteurl
 from curriculum.engine import load
 from curriculum.paths import shows_help_now
 from curriculum.render.directives import expand_directives, place_help_now
-from curriculum.render.outputs import generated_files, generated_pages
+from curriculum.render.outputs import generated_files, generated_pages, search_files
+from curriculum.sharing import Background
 from curriculum.render.pages import guide_help
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
@@ -75,12 +76,14 @@ def on_files(files, config):
             log.info("curriculum: %s", f.text().splitlines()[0])
         log.info("curriculum: lesson kits: %d PDF(s) rendered, %d reused (%.1f s)",
                  printed.kit_stats.rendered, printed.kit_stats.reused, printed.kit_stats.seconds)
-    for f in generated_files(loaded, printed):
-        if f.content is None and files.get_file_from_path(f.site_path) is not None:
-            continue  # a lesson picture already in docs/
-        files.append(File.generated(config, f.site_path, abs_src_path=str(f.path))
-                     if f.content is None else
-                     File.generated(config, f.site_path, content=f.content))
+    # The search index is made in a second process while MkDocs renders the pages,
+    # and written at the end (on_post_build); `mkdocs serve` runs threads, which must
+    # not fork: there it is made here, and handed over with the other files.
+    search = _state["search"] = Background(lambda: search_files(loaded),
+                                           forked=not _state.get("serving"))
+    if _state.get("serving"):
+        _add_files(files, config, search.result())
+    _add_files(files, config, generated_files(loaded, printed, search=False))
     for page in generated_pages(loaded, printed):
         if files.get_file_from_path(page.path) is not None:
             log.warning("curriculum: docs/%s hides the generated page of the same name",
@@ -92,6 +95,15 @@ def on_files(files, config):
         file.edit_uri = f"../{page.source}" if page.source else None
         files.append(file)
     return files
+
+
+def _add_files(files, config, out) -> None:
+    for f in out:
+        if f.content is None and files.get_file_from_path(f.site_path) is not None:
+            continue  # a lesson picture already in docs/
+        files.append(File.generated(config, f.site_path, abs_src_path=str(f.path))
+                     if f.content is None else
+                     File.generated(config, f.site_path, content=f.content))
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -107,6 +119,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_build(config):
+    if not _state.get("serving"):
+        for f in _state.pop("search").result():
+            out = Path(config.site_dir, f.site_path)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(f.content, encoding="utf-8")
     if not config.site_url:
         # Without a public address MkDocs writes a sitemap of bare paths: none is better.
         for name in ("sitemap.xml", "sitemap.xml.gz"):

@@ -109,3 +109,45 @@ def in_processes(run, items: list, workers: int, piece: int) -> list:
             raise RuntimeError(f"a worker process failed:\n{reader.error}")
         results += reader.results
     return results
+
+
+class Background:
+    """fn() computed in a forked child while this process goes on (the search index
+    while MkDocs renders the pages: a second core otherwise idle). `result()` waits
+    for it; where there is no fork, or `forked` is False (a process with threads, such
+    as `mkdocs serve`, must not fork), fn runs there and then, in this process."""
+
+    def __init__(self, fn, forked: bool = True):
+        self.fn, self.pid = fn, None
+        if not (forked and hasattr(os, "fork")):
+            self.value = fn()
+            return
+        numbers = _one_number()
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(r)
+            _child(lambda _: fn(), [None], numbers, w)
+        os.close(w)
+        os.close(numbers)
+        self.pid, self.fd = pid, r
+
+    def result(self):
+        if self.pid is None:
+            return self.value
+        reader = _Reader(self.pid, self.fd)
+        reader.run()  # here, not on a thread: there is nothing else to do meanwhile
+        os.waitpid(self.pid, 0)
+        self.pid = None
+        if reader.error:
+            raise RuntimeError(f"a background process failed:\n{reader.error}")
+        self.value = reader.results[0]
+        return self.value
+
+
+def _one_number() -> int:
+    """A pipe holding the number of one piece (0), for _child."""
+    r, w = os.pipe()
+    os.write(w, (0).to_bytes(4, "little"))
+    os.close(w)
+    return r

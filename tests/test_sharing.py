@@ -44,3 +44,23 @@ def test_thousands_of_one_item_pieces_all_run():
     items = list(range(5000))
     results = in_processes(lambda part: list(part), items, workers=2, piece=1)
     assert sorted(item for result in results for item in result) == items
+
+
+def test_background_work_runs_in_a_child_and_comes_back():
+    from curriculum.sharing import Background
+
+    work = Background(lambda: (os.getpid(), "가" * 3_000_000))
+    pid, text = work.result()
+    assert pid != os.getpid() and text == "가" * 3_000_000
+    assert work.result()[0] == pid  # asked again: the same value, no second wait
+    assert Background(lambda: os.getpid(), forked=False).result() == os.getpid()
+
+
+def test_background_failure_is_raised_with_its_traceback():
+    from curriculum.sharing import Background
+
+    def broken():
+        raise ValueError("no index")
+
+    with pytest.raises(RuntimeError, match="ValueError: no index"):
+        Background(broken).result()

@@ -27,7 +27,17 @@ def generated_pages(loaded, printed) -> list[Page]:
             + translation_pages(loaded, printed) + language_pages(loaded, printed))
 
 
-def generated_files(loaded, printed) -> list[OutFile]:
+def search_files(loaded) -> list[OutFile]:
+    """The search index, as JSON and as a script (a page opened from disk, file://,
+    cannot fetch JSON, but it can load a script)."""
+    index = search_index_json(loaded)
+    return [OutFile("search/index.json", content=index),
+            OutFile("search/index.js", content=search_index_script(index))]
+
+
+def generated_files(loaded, printed, search: bool = True) -> list[OutFile]:
+    """search=False leaves out search_files (a build makes them in a second process
+    while the pages are rendered)."""
     root = loaded.curriculum.root
     out: list[OutFile] = []
     if printed is not None:
@@ -49,10 +59,8 @@ def generated_files(loaded, printed) -> list[OutFile]:
                     OutFile(k.site_dir + "slides.pdf", k.slides),
                     OutFile(k.site_dir + "slides.pptx", k.pptx),
                     OutFile(k.site_dir + "kit.zip", k.zip_path)]
-    index = search_index_json(loaded)
-    out.append(OutFile("search/index.json", content=index))
-    # The same index as a script, for a site opened from disk (file://: no fetch).
-    out.append(OutFile("search/index.js", content=search_index_script(index)))
+    if search:
+        out += search_files(loaded)
     # Pictures and other files of lesson bundles (never the Markdown sources).
     for lesson in loaded.curriculum.lessons:
         for dirpath, _, names in os.walk(root / lesson.url_dir):

@@ -61,6 +61,9 @@ class _Reader(threading.Thread):
                     kind, value = pickle.load(stream)
                 except EOFError:
                     return
+                except Exception as exc:  # cut short: the child was killed mid-write
+                    self.error = f"the worker process's results could not be read ({exc!r})"
+                    return
                 if kind == "piece":
                     self.results.append(value)
                 elif kind == "done":

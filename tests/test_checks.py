@@ -237,3 +237,34 @@ def test_links_between_lessons_are_resolved_across_worker_processes(healthy, mon
         assert found == [("lessons/parents/talking/index.md", "broken-link",
                           "`../../middle/fake-photos/handouts/nothing-here.md` does not lead "
                           "to any page or file of the site")], workers
+
+
+def test_the_keyword_pass_finds_every_word_and_every_run_of_digits(checker):
+    """One regex pass looks for a tail of each keyword and for the runs of digits: on
+    every real lesson and handout it must lead to every rule and needle whose word the
+    text holds, and find the runs of digits a pass of their own finds."""
+    from curriculum.checks.text import NUMBERISH, choose_tails, scan_word
+
+    words = {k for r in checker.rules for k in r.keywords} | checker.needles
+    tails = choose_tails(words, 10)
+    for word, tail in tails.items():
+        assert word.endswith(tail) and (len(tail) >= 2 or tail == word), word
+    # Fewer first characters than each word's rarest start: a cheaper pass.
+    assert len({t[0] for t in tails.values()}) < len({scan_word(w)[0] for w in words})
+    assert checker.numbers_too
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "lessons").rglob("*.md"))]
+    assert len(texts) > 50
+    for text in texts:
+        found, numbers = set(), []
+        for m in checker.keywords.finditer(text):
+            if m.group()[0].isdigit():
+                numbers.append(m.span())
+            else:
+                found.add(m.group())
+        assert numbers == [m.span() for m in NUMBERISH.finditer(text)]
+        rules = set().union(*(checker.keyword_rules[w] for w in found)) if found else set()
+        needles = set().union(*(checker.word_needles[w] for w in found)) if found else set()
+        for rule in checker.rules:
+            if any(k in text for k in rule.keywords):
+                assert rule.id in rules, rule.id
+        assert {n for n in checker.needles if n in text} <= needles

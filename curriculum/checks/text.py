@@ -200,6 +200,54 @@ def scan_word(word: str) -> str:
     return word[i:]
 
 
+def _frequency(c: str) -> float:
+    """About how often `c` starts a regex attempt: by its rank in COMMON_CHARACTERS
+    (Zipf's law), never for a space (a tail does not start with one)."""
+    if c.isspace():
+        return 1e9
+    rank = _RANK.get(c)
+    return 1 / (rank + 5) if rank is not None else 1 / (len(COMMON_CHARACTERS) + 50)
+
+
+_RANK = {c: i + 1 for i, c in enumerate(COMMON_CHARACTERS)}
+
+
+def choose_tails(words, more: int = 0) -> dict[str, str]:
+    """word -> the tail the keyword pass looks for. The pass costs, at every character
+    that starts a tail, a step through all the pattern's first characters (the regex
+    engine tries its alternatives one by one: measured about 1.5 ns each, plus 25 ns
+    per attempt). So fewer distinct first characters can beat rarer ones: from the
+    rarest start of each word (scan_word), a first character is dropped while moving
+    its words to other first characters already in use lowers
+    attempts x (alternatives x 1.5 + 25). `more`: the pattern's other alternatives (the
+    ten digits). On the 2026-12 rules: 75 first characters -> 53, the pass 30 % faster."""
+    start = {w: len(w) - len(scan_word(w)) for w in words}
+
+    def cost(attempts: float, alternatives: int) -> float:
+        return attempts * ((alternatives + more) * 1.5 + 25)
+
+    while True:
+        firsts = {w[i] for w, i in start.items()}
+        attempts = sum(map(_frequency, firsts))
+        best, best_cost = None, cost(attempts, len(firsts))
+        for c in sorted(firsts):
+            if cost(attempts - _frequency(c), len(firsts) - 1) >= best_cost:
+                continue
+            others = firsts - {c}
+            moves = {}
+            for w, i in start.items():
+                if w[i] == c:
+                    options = [j for j in range(max(1, len(w) - 1)) if w[j] in others]
+                    if not options:
+                        break
+                    moves[w] = min(options, key=lambda j: (_frequency(w[j]), j))
+            else:
+                best, best_cost = moves, cost(attempts - _frequency(c), len(others))
+        if best is None:
+            return {w: w[i:] for w, i in start.items()}
+        start.update(best)
+
+
 QUOTES = {"\"": "\"", "“": "”", "‘": "’", "「": "」", "『": "』"}
 
 
@@ -227,12 +275,12 @@ class TextChecker:
         # the needles of penalties typed by hand and the former names of bodies.
         self.needles = set(NEEDLES) | set(WORD_NEEDLES) | set(self.former)
         words = {k for r in rules for k in r.keywords} | self.needles
-        # The pass looks for each word from its least common syllable on (scan_word):
-        # its cost is a regex attempt at every character that starts a word it looks
-        # for, and 이, 지, 사 … start a tenth of all characters. A text holding a word
-        # holds its tail, so no rule or needle is missed; the rule's own pattern, or the
-        # needle's own search, then decides.
-        scan = {w: scan_word(w) for w in words}
+        # The pass looks for a tail of each word (choose_tails): its cost is a regex
+        # attempt at every character that starts a tail, and 이, 지, 사 … start a tenth
+        # of all characters. A text holding a word holds its tail, so no rule or needle
+        # is missed; the rule's own pattern, or the needle's own search, then decides.
+        together = not any(c in DIGITS for w in words for c in w)
+        scan = choose_tails(words, len(DIGITS) if together else 0)
         tails = set(scan.values())
         # The same pass finds the runs of digits (NUMBERISH), each as a top-level branch
         # starting with a literal digit: every branch starting with a literal keeps the
@@ -240,8 +288,7 @@ class TextChecker:
         # two saves a twentieth of the whole check. Only when no tail holds a digit or
         # starts with a character a number may hold: then no match can hide another,
         # and the matches are exactly those of two passes.
-        together = not any(c in DIGITS for t in tails for c in t) and \
-            not any(t[0] in "-. )" for t in tails)
+        together = together and not any(t[0] in "-. )" for t in tails)
         self.numbers_too = together
         self.keywords = re.compile(trie_pattern(
             tails, {d: NUMBER_REST for d in DIGITS} if together else None))

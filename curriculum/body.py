@@ -10,6 +10,7 @@ from .model import Phase
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 PHASE_NAMES = ("도입", "전개", "정리")
+MATERIALS = "준비물"  # the section whose list items are the lesson's materials
 PHASE = re.compile(r"^(?:(\d+)\s*차시\s*)?(도입|전개|정리)(?![가-힣])\s*(.*)$")
 MINUTES = re.compile(r"^\(\s*(\d+)\s*분\s*\)$")
 MATERIAL = re.compile(r"^\s*(?:[-*+]\s+|\d+\.\s+)?◈\s*(.+)$")
@@ -123,8 +124,13 @@ class _Plan:
         if nm:
             phase.notes.append(nm.group(1).strip())
 
-    def body(self, text: str) -> Body:
-        materials = _section_items(text, "준비물") if "준비물" in self.sections else []
+    def body(self, text: str, materials_span: tuple[int, int] | None = None) -> Body:
+        """`materials_span`: where the 준비물 section's lines are, if the reader saw it
+        (else it is looked for: a `(?m)^` search through the whole body)."""
+        if materials_span is not None:
+            materials = _list_items(text[materials_span[0]:materials_span[1]])
+        else:
+            materials = _section_items(text, MATERIALS) if MATERIALS in self.sections else []
         return Body(self.headings, self.phases, self.bad, self.sections, materials)
 
 
@@ -143,6 +149,7 @@ def parse_body(body: str, first_line: int) -> Body:
         heads.append(at + 1)
         at = body.find("\n#", at + 1)
     line, last = first_line, 0
+    materials = None  # (start, end) of the first 준비물 section, seen on the way
     for pos in heads:
         end = body.find("\n", pos)
         end = len(body) if end == -1 else end
@@ -153,6 +160,10 @@ def parse_body(body: str, first_line: int) -> Body:
         line += body.count("\n", last, pos)
         last = pos
         level = len(m.group(1))
+        if level <= 2 and materials is not None and materials[1] is None:
+            materials = (materials[0], pos)
+        if level == 2 and materials is None and m.group(2).strip() == MATERIALS:
+            materials = (end, None)
         before = plan.current
         if before is not None and level <= 2:
             regions.append((before, start, pos))
@@ -163,7 +174,9 @@ def parse_body(body: str, first_line: int) -> Body:
         regions.append((plan.current, start, len(body)))
     for phase, begin, stop in regions:
         _phase_marks(body, begin, stop, phase)
-    return plan.body(body)
+    if materials is not None and materials[1] is None:
+        materials = (materials[0], len(body))
+    return plan.body(body, materials or (0, 0))
 
 
 def _phase_marks(body: str, start: int, stop: int, phase: Phase) -> None:
@@ -200,8 +213,12 @@ def _section_items(body: str, title: str) -> list[str]:
     if not head:
         return []
     nxt = re.compile(r"(?m)^#{1,2}[ \t]").search(body, head.end())
+    return _list_items(body[head.end():nxt.start() if nxt else len(body)])
+
+
+def _list_items(section: str) -> list[str]:
     items = []
-    for raw in body[head.end():nxt.start() if nxt else len(body)].split("\n"):
+    for raw in section.split("\n"):
         li = LIST_ITEM.match(raw)
         if li:
             items.append(li.group(1).lstrip("◈ ").strip())

@@ -165,6 +165,10 @@ def test_the_plan_reader_agrees_with_the_line_by_line_reader():
         "",
         "## 도입 (5분)",
         "글만 있는 본문\n◈ 단계 밖의 준비물",
+        # 준비물 (materials): the first level-2 section of that name, to the next
+        # heading of level 1 or 2, or to the end.
+        "## 준비물 ##\n- 가\n### 세부\n- 나\n# 제목\n- 다\n## 준비물\n- 라",
+        "### 준비물\n- 아님\n##준비물\n- 아님\n## 도입 (5분)\n## 준비물\n1. 끝까지\n* ◈ 둘",
     ]
     for body in bodies:
         assert parse_body(body, 7) == _parse_lines(body, 7), body[:80]

@@ -29,13 +29,13 @@ def _taken(pieces, fd: int):
         yield pieces[int.from_bytes(number, "little")]
 
 
-def _child(run, pieces, counter, fd: int) -> None:
+def _child(run, pieces, numbers: int, fd: int) -> None:
     """In the forked child: run every piece it takes, send each result; never returns."""
     code = 1
     try:
         with os.fdopen(fd, "wb") as out:
             try:
-                for piece in _taken(pieces, counter):
+                for piece in _taken(pieces, numbers):
                     pickle.dump(("piece", run(piece)), out, pickle.HIGHEST_PROTOCOL)
                 pickle.dump(("done", None), out)
                 code = 0

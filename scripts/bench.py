@@ -108,6 +108,7 @@ def measure_check(corpus: Path, runs: int) -> tuple[float, float, float]:
     """(best wall seconds, CPU seconds of that run, median wall seconds) of `curriculum
     check` on a corpus. Best and median both: this kind of machine's speed swings by a
     quarter from minute to minute."""
+    os.sync()  # the corpus was just written: no write-back of it during the runs
     results = [timed(CHECK_CMD, corpus) for _ in range(runs)]
     if any(r[1] != 0 for r in results):
         raise SystemExit(f"the check of {corpus} found errors: the corpus must be clean")

@@ -149,7 +149,8 @@ def parse_body(body: str, first_line: int) -> Body:
         heads.append(at + 1)
         at = body.find("\n#", at + 1)
     line, last = first_line, 0
-    materials = None  # (start, end) of the first 준비물 section, seen on the way
+    # Where the first 준비물 section's lines start and end, noted on the way.
+    materials_at = materials_end = None
     for pos in heads:
         end = body.find("\n", pos)
         end = len(body) if end == -1 else end
@@ -160,10 +161,10 @@ def parse_body(body: str, first_line: int) -> Body:
         line += body.count("\n", last, pos)
         last = pos
         level = len(m.group(1))
-        if level <= 2 and materials is not None and materials[1] is None:
-            materials = (materials[0], pos)
-        if level == 2 and materials is None and m.group(2).strip() == MATERIALS:
-            materials = (end, None)
+        if level <= 2 and materials_at is not None and materials_end is None:
+            materials_end = pos
+        if level == 2 and materials_at is None and m.group(2).strip() == MATERIALS:
+            materials_at = end
         before = plan.current
         if before is not None and level <= 2:
             regions.append((before, start, pos))
@@ -174,9 +175,9 @@ def parse_body(body: str, first_line: int) -> Body:
         regions.append((plan.current, start, len(body)))
     for phase, begin, stop in regions:
         _phase_marks(body, begin, stop, phase)
-    if materials is not None and materials[1] is None:
-        materials = (materials[0], len(body))
-    return plan.body(body, materials or (0, 0))
+    if materials_at is None:
+        return plan.body(body, (0, 0))
+    return plan.body(body, (materials_at, materials_end or len(body)))
 
 
 def _phase_marks(body: str, start: int, stop: int, phase: Phase) -> None:

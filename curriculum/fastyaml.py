@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-KEY = re.compile(r"^([a-z_][a-z0-9_]*):(?: (.*))?$")
-ITEM = re.compile(r"^  - (.+)$")
+# A key YAML reads as text: `key:` or `key: value` lines, `  - item` lines under them.
+KEY_NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")
 INT = re.compile(r"^(0|[1-9][0-9]{0,8})$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -52,7 +52,7 @@ def _flow_maps(value: str) -> list[dict] | None:
             k, sep, v = pair.strip().partition(": ")
             v = v.strip()
             quoted = len(v) >= 2 and v[0] == '"' == v[-1]
-            if (not sep or not KEY.match(k + ":") or k in YAML_WORDS or k in item
+            if (not sep or not KEY_NAME.match(k) or k in YAML_WORDS or k in item
                     or (not quoted and (":" in v or "#" in v))):
                 raise ValueError(pair)
             item[k] = _scalar(v, True)
@@ -120,9 +120,6 @@ def _scalar(text: str, flow: bool = False):
     raise ValueError(text)
 
 
-KEY_NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")
-
-
 def parse_flat(text: str, first_line: int):
     """(data, lines) like source.parse_yaml, or None when PyYAML must decide. (String
     methods rather than a regex per line: this runs for every file of 5,000 lessons.)"""
@@ -141,7 +138,6 @@ def parse_flat(text: str, first_line: int):
                 lines[(key, len(data[key]))] = first_line + i
                 data[key].append(_scalar(raw[4:]))
                 continue
-            # `key:` or `key: value` (KEY), a key YAML reads as text
             key, colon, rest = raw.partition(":")
             if (not colon or not KEY_NAME.match(key) or key in data or key in YAML_WORDS
                     or (rest and rest[0] != " ")):

@@ -121,7 +121,7 @@ class Background:
     as `mkdocs serve`, must not fork), fn runs there and then, in this process."""
 
     def __init__(self, fn, forked: bool = True):
-        self.fn, self.pid = fn, None
+        self.pid = None
         if not (forked and hasattr(os, "fork")):
             self.value = fn()
             return

@@ -88,10 +88,18 @@ def read_text(root: Path, path: Path, report: Report) -> str | None:
     # link is inside the repository; resolving every path would cost seconds at 5,000.
     # Opening with O_NOFOLLOW tells whether it is a link (ELOOP), fstat how big it is:
     # one lookup of the path per file.
+    fd = None
     try:
         if not _NOFOLLOW and os.path.islink(path):  # pragma: no cover - no O_NOFOLLOW
             raise OSError(errno.ELOOP, "symbolic link")
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
+        size = os.fstat(fd).st_size
+        if size > MAX_BYTES:
+            report.add(name, 1, "file-too-large",
+                       f"file is {size // 1024} KB; the limit is {MAX_BYTES // 1024} KB",
+                       "split the text, or move large pictures to images/ and compress them")
+            return None
+        data = _read_bytes(fd, size)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             report.add(name, 1, "symlink", "this file is a symbolic link",
@@ -101,20 +109,9 @@ def read_text(root: Path, path: Path, report: Report) -> str | None:
             report.add(name, 1, "unreadable", f"cannot read the file ({exc.strerror})",
                        "check the file's permissions")
         return None
-    try:
-        size = os.fstat(fd).st_size
-        if size > MAX_BYTES:
-            report.add(name, 1, "file-too-large",
-                       f"file is {size // 1024} KB; the limit is {MAX_BYTES // 1024} KB",
-                       "split the text, or move large pictures to images/ and compress them")
-            return None
-        data = _read_bytes(fd, size)
-    except OSError as exc:
-        report.add(name, 1, "unreadable", f"cannot read the file ({exc.strerror})",
-                   "check the file's permissions")
-        return None
     finally:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         report.add(name, line, "binary-file", "this is a binary file, not Markdown text",

@@ -187,17 +187,7 @@ COMMON_CHARACTERS = (
     '않e니있리면서자진라내시그구만ct상알ao할정람장으것동대야과s른일n인l{}안'
     '거신들제친?와방T선주성전원·처담습i피문분님세모화마바업까법r/호려우활때누속'
     '드예번물음잘년합소S관래께못간여답부무연받차`같저되u함반d짜!없린두용오적청실')
-_RARITY = {c: len(COMMON_CHARACTERS) - i for i, c in enumerate(COMMON_CHARACTERS)}
-_RARITY.update({" ": 1000, "\n": 1000})
-
-
-def scan_word(word: str) -> str:
-    """`word` from its least common character on, keeping at least two characters: a
-    text holding the word holds this tail, and the tail starts with a rarer character."""
-    if len(word) <= 2:
-        return word
-    i = min(range(len(word) - 1), key=lambda j: (_RARITY.get(word[j], 0), j))
-    return word[i:]
+_RANK = {c: i + 1 for i, c in enumerate(COMMON_CHARACTERS)}
 
 
 def _frequency(c: str) -> float:
@@ -209,7 +199,13 @@ def _frequency(c: str) -> float:
     return 1 / (rank + 5) if rank is not None else 1 / (len(COMMON_CHARACTERS) + 50)
 
 
-_RANK = {c: i + 1 for i, c in enumerate(COMMON_CHARACTERS)}
+def scan_word(word: str) -> str:
+    """`word` from its least common character on, keeping at least two characters: a
+    text holding the word holds this tail, and the tail starts with a rarer character."""
+    if len(word) <= 2:
+        return word
+    i = min(range(len(word) - 1), key=lambda j: (_frequency(word[j]), j))
+    return word[i:]
 
 
 def choose_tails(words, more: int = 0) -> dict[str, str]:
@@ -333,23 +329,23 @@ class TextChecker:
         # a full phone number (9 digits or more), a service number (8) or a resident
         # registration number (13) can only be one run of that many characters: the
         # short runs (years, minutes: most of them) skip those three patterns.
-        spans, long = [], []
+        spans, long = [], []  # long: (window, length of its run) of runs of 8 or more
         for m in numbers:
             start, end = m.span()
             a, b = max(0, start - 3), end + 4
             spans.append((a, b, text[a:b]))
             if end - start >= 8:
-                long.append((a, b, text[a:b], end - start))
+                long.append((spans[-1], end - start))
         if spans:
             self._phones(path, where, text, spans, long, report, Hidden(text))
         if long:
-            self._personal_ids(path, where, text, [s[:3] for s in long if s[3] >= 13], report)
+            self._personal_ids(path, where, text, [w for w, n in long if n >= 13], report)
         self._emails(path, where, text, report)
         self._language(path, where, text, report, present)
 
     def _phones(self, path, where, text, spans, long, report, hidden: Hidden):
         """`spans`: every run of digits; `long`: those of 8 characters or more."""
-        full = [s[:3] for s in long if s[3] >= 9]
+        full = [w for w, n in long if n >= 9]
         for m in _around(FULL_PHONE, text, full, "0"):
             number = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
             mobile = m.group(1) in MOBILE_PREFIX
@@ -363,7 +359,7 @@ class TextChecker:
                 else:
                     self._unknown(path, line, m.group(0), number, col, report)
         service = set()  # 1577-1366: a four-digit service number with its line number
-        for m in _around(SERVICE_PHONE, text, [s[:3] for s in long], "1-"):
+        for m in _around(SERVICE_PHONE, text, [w for w, _ in long], "1-"):
             service.add(m.start())
             if m.group(0) not in self.phones and not hidden.covers(m):
                 line, col = where(m.start())
